@@ -1,0 +1,18 @@
+package layout
+
+import "errors"
+
+// Reasons a file cannot be read. Readers wrap them with detail; callers
+// test them with errors.Is and show the Vietnamese message of package
+// extract to the user.
+var (
+	ErrEmpty       = errors.New("empty file")
+	ErrNotZip      = errors.New("not a zip archive (not a DOCX)")
+	ErrNoDocument  = errors.New("no word/document.xml in the archive")
+	ErrTooLarge    = errors.New("too large")
+	ErrNotPDF      = errors.New("not a PDF")
+	ErrEncrypted   = errors.New("encrypted")
+	ErrNoText      = errors.New("no text layer, needs OCR")
+	ErrMalformed   = errors.New("malformed")
+	ErrUnsupported = errors.New("unsupported format")
+)
