@@ -1,0 +1,60 @@
+// Package extract reads a plan or report file (DOCX or PDF) into a
+// vanban.Document: the format readers in extract/docx and extract/pdf give
+// paragraphs and tables (package layout); this package finds the metadata,
+// the task table and the report items in them.
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"vanban"
+	"vanban/extract/layout"
+)
+
+// File reads the file at path into a Document. The error names the file
+// and wraps one of layout's sentinel errors when the file cannot be read.
+func File(ctx context.Context, path string) (*vanban.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(ctx, filepath.Base(path), data)
+}
+
+// Bytes reads a file's content; name gives its format by extension.
+func Bytes(ctx context.Context, name string, data []byte) (*vanban.Document, error) {
+	sum := sha256.Sum256(data)
+	doc := &vanban.Document{
+		File:   name,
+		SHA256: hex.EncodeToString(sum[:]),
+		Size:   int64(len(data)),
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("%s: %w", name, layout.ErrEmpty)
+	}
+	ld, err := readLayout(ctx, name, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	interpret(doc, ld)
+	return doc, nil
+}
+
+func readLayout(ctx context.Context, name string, data []byte) (*layout.Doc, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	default:
+		return nil, layout.ErrUnsupported
+	}
+}
+
+func interpret(doc *vanban.Document, ld *layout.Doc) {
+	doc.Format = ld.Format
+	doc.Pages = ld.Pages
+	doc.Warnings = append(doc.Warnings, ld.Warnings...)
+}
