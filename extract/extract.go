@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"vanban"
+	"vanban/extract/docx"
 	"vanban/extract/layout"
 )
 
@@ -48,13 +49,9 @@ func Bytes(ctx context.Context, name string, data []byte) (*vanban.Document, err
 
 func readLayout(ctx context.Context, name string, data []byte) (*layout.Doc, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx":
+		return docx.Read(data)
 	default:
 		return nil, layout.ErrUnsupported
 	}
-}
-
-func interpret(doc *vanban.Document, ld *layout.Doc) {
-	doc.Format = ld.Format
-	doc.Pages = ld.Pages
-	doc.Warnings = append(doc.Warnings, ld.Warnings...)
 }

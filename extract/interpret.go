@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"strings"
+
+	"vanban"
+	"vanban/extract/layout"
+)
+
+// interpret reads the document's metadata, task rows and report items
+// from its layout.
+func interpret(doc *vanban.Document, ld *layout.Doc) {
+	doc.Format = ld.Format
+	doc.Pages = ld.Pages
+	doc.Warnings = append(doc.Warnings, ld.Warnings...)
+
+	tables := map[int]bool{}
+	var section, reportSection vanban.Section
+	for i, b := range ld.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		s, ok := readSchema(b.Table)
+		if !ok {
+			continue
+		}
+		tables[i] = true
+		if s.report {
+			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
+		} else {
+			doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
+		}
+	}
+	ls := bodyLines(ld, tables)
+	doc.Meta = readMeta(ls)
+	doc.Text = strings.Join(texts(ls), "\n")
+	doc.Meta.Cites = citeList(doc.Meta, doc.Text)
+	doc.Meta.Replaces = replaced(doc.Text)
+	if len(doc.Rows) == 0 {
+		doc.Rows = labelledTasks(ls)
+	}
+	if doc.Meta.DocType == vanban.TypeReport && len(doc.ReportItems) == 0 {
+		doc.ReportItems = proseItems(ls)
+	}
+	if doc.Rows == nil {
+		doc.Rows = []vanban.Task{}
+	}
+	if doc.ReportItems == nil {
+		doc.ReportItems = []vanban.ReportItem{}
+	}
+}
+
+// citeList returns the references the document cites, title first so that
+// a report's plan leads, without the document's own reference.
+func citeList(m vanban.Meta, text string) []string {
+	out := []string{}
+	for _, c := range citations(m.Title, text) {
+		if c.ref != m.Reference {
+			out = append(out, c.ref)
+		}
+	}
+	return out
+}

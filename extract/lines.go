@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"vanban/extract/layout"
+)
+
+// side says which column of a two-column layout a line stands in: the
+// quốc hiệu header and the signature block put the agency and "Nơi nhận"
+// on the left, the national motto, date and signature on the right.
+type side int
+
+const (
+	anySide side = iota
+	leftSide
+	rightSide
+)
+
+// line is one paragraph of text outside task tables, in reading order.
+type line struct {
+	text   string
+	bold   bool
+	center bool
+	side   side
+	page   int
+	block  int // index of the block it came from
+}
+
+// bodyLines flattens the document into paragraphs: body paragraphs, and the
+// cells of layout tables (header, signature) with their side. Tables in
+// skip (the task tables) are left out. A PDF gives one Para per printed
+// line; those are joined back into paragraphs.
+func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
+	var out []line
+	geo := measure(ld)
+	for i, b := range ld.Blocks {
+		switch {
+		case b.Para != nil && b.Para.Text != "":
+			l := line{text: b.Para.Text, bold: b.Para.Bold, center: b.Para.Center, page: b.Page, block: i, side: geo.sideOf(b.Para)}
+			if ld.Format == "pdf" && len(out) > 0 && geo.continues(out[len(out)-1], ld.Blocks[out[len(out)-1].block].Para, b.Para, l) {
+				prev := &out[len(out)-1]
+				prev.text = layout.JoinLines([]string{prev.text, l.text})
+				prev.block = i
+				continue
+			}
+			out = append(out, l)
+		case b.Table != nil && !skip[i]:
+			out = append(out, tableLines(b.Table, b.Page, i)...)
+		}
+	}
+	return out
+}
+
+// tableLines reads a layout table cell by cell, each cell's lines as
+// paragraphs; in a two-column table the first column is the left side.
+func tableLines(t *layout.Table, page, block int) []line {
+	var out []line
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Continued {
+				continue
+			}
+			sd := anySide
+			if t.Cols == 2 && !t.Ruled {
+				sd = leftSide
+				if c.Col > 0 {
+					sd = rightSide
+				}
+			}
+			for _, l := range c.Lines {
+				out = append(out, line{text: l, bold: c.Bold, center: true, side: sd, page: page, block: block})
+			}
+		}
+	}
+	return out
+}
+
+// geometry is what the PDF lines tell about the page: its text margins.
+type geometry struct {
+	left, right float64
+}
+
+func measure(ld *layout.Doc) geometry {
+	g := geometry{left: 1e9}
+	for _, b := range ld.Blocks {
+		if p := b.Para; p != nil && p.Right > 0 {
+			g.left = min(g.left, p.X)
+			g.right = max(g.right, p.Right)
+		}
+	}
+	if g.right == 0 {
+		g.left = 0
+	}
+	return g
+}
+
+// sideOf places a PDF line segment left or right of the page's middle when
+// it does not span it.
+func (g geometry) sideOf(p *layout.Para) side {
+	if g.right == 0 || p.Right == 0 {
+		return anySide
+	}
+	mid := (g.left + g.right) / 2
+	switch {
+	case p.Right < mid+10:
+		return leftSide
+	case p.X > mid-10:
+		return rightSide
+	}
+	return anySide
+}
+
+// startsItem matches what opens a new paragraph whatever its indentation:
+// a numbered or bulleted item, a heading number.
+var startsItem = regexp.MustCompile(`^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-–+•*]\s)`)
+
+// continues reports whether the PDF line cur continues the paragraph that
+// ended with the line prevP: same page and side and style, the previous
+// line ran to the right margin, and cur is not indented nor numbered.
+func (g geometry) continues(prev line, prevP, curP *layout.Para, cur line) bool {
+	if prevP == nil || curP == nil || prev.page != cur.page || prev.side != cur.side {
+		return false
+	}
+	if prev.bold != cur.bold || prev.center != cur.center || startsItem.MatchString(cur.text) {
+		return false
+	}
+	if cur.center {
+		return isUpper(prev.text) == isUpper(cur.text) && !isUpper(cur.text)
+	}
+	indent := curP.X - g.left
+	full := g.right - prevP.Right
+	return indent < 8 && full < 40 && !strings.HasSuffix(prev.text, ":")
+}
+
+// texts returns the text of lines.
+func texts(ls []line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}

@@ -1,0 +1,272 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"vanban"
+	"vanban/extract/layout"
+)
+
+// schema is a task or results table's columns, read from its header rows.
+type schema struct {
+	cols   []column // meaning of each grid column
+	titles []string // header title of each grid column
+	body   int      // index of the first row under the header
+	report bool     // a report's results table (has a result column)
+}
+
+// has reports whether the schema has a column of meaning c.
+func (s schema) has(c column) bool {
+	for _, x := range s.cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// readSchema finds the header among the first rows of t. A table is a
+// task table when it has a task column and a lead or timeframe column; a
+// results table when it has a task and a result column. Tables whose
+// header says neither (statistics, agendas, signature blocks) give false.
+func readSchema(t *layout.Table) (schema, bool) {
+	for h := 0; h < len(t.Rows) && h < 4; h++ {
+		s := schemaAt(t, h)
+		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) {
+			if s.has(colResult) {
+				s.report = true
+				s.remap(colTime, colStatus)
+			}
+			return s, true
+		}
+	}
+	return schema{}, false
+}
+
+// schemaAt reads row h as the header; where a header cell spans columns
+// that the next row splits ("Cơ quan" over "Chủ trì" | "Phối hợp"), the
+// next row's titles name those columns.
+func schemaAt(t *layout.Table, h int) schema {
+	s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), body: h + 1}
+	for _, c := range t.Rows[h].Cells {
+		for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
+			s.titles[k] = c.Text()
+			s.cols[k] = classify(c.Text())
+		}
+	}
+	if h+1 < len(t.Rows) && spansColumns(t.Rows[h]) {
+		for _, c := range t.Rows[h+1].Cells {
+			if c.Continued || c.Span != 1 || c.Col >= t.Cols {
+				continue
+			}
+			if col := classify(c.Text()); col != colOther {
+				s.cols[c.Col], s.titles[c.Col] = col, c.Text()
+				s.body = h + 2
+			}
+		}
+	}
+	s.dedupe()
+	return s
+}
+
+func spansColumns(r layout.Row) bool {
+	for _, c := range r.Cells {
+		if c.Span > 1 && !c.Continued {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupe keeps each meaning on its first column only (a spanning header
+// gives its meaning to every column it spans); other columns keep their
+// own title as an extra column.
+func (s *schema) dedupe() {
+	seen := map[column]bool{}
+	for i, c := range s.cols {
+		if c != colOther && seen[c] {
+			s.cols[i] = colOther
+		}
+		seen[c] = true
+	}
+}
+
+func (s *schema) remap(from, to column) {
+	for i, c := range s.cols {
+		if c == from {
+			s.cols[i] = to
+		}
+	}
+}
+
+var (
+	numberingRow = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
+	sectionNum   = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]?$`)
+	sectionLead  = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]\s+(.+)$`)
+	taskNum      = regexp.MustCompile(`^(\d+(?:\.\d+)*|[a-zđ])[.)]?$`)
+)
+
+// row is one body row of a table read against its schema.
+type row struct {
+	cells map[column]string
+	extra map[string]string
+	stt   string
+}
+
+func readRow(s schema, r layout.Row) row {
+	out := row{cells: map[column]string{}}
+	for _, c := range r.Cells {
+		if c.Col >= len(s.cols) {
+			continue
+		}
+		text := c.Text()
+		if col := s.cols[c.Col]; col != colOther {
+			out.cells[col] = text
+		} else if text != "" {
+			if out.extra == nil {
+				out.extra = map[string]string{}
+			}
+			title := s.titles[c.Col]
+			if title == "" {
+				title = "cột " + strconv.Itoa(c.Col+1)
+			}
+			out.extra[title] = text
+		}
+	}
+	out.stt = strings.TrimRight(strings.TrimSpace(out.cells[colSTT]), ".)")
+	return out
+}
+
+// sectionOf returns the section a row opens, if it is a heading row: a row
+// whose one cell spans the table, or whose number is a Roman numeral or a
+// capital letter.
+func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
+	nonEmpty := 0
+	var only layout.Cell
+	for _, c := range r.Cells {
+		if c.Text() != "" && !c.Continued {
+			nonEmpty++
+			only = c
+		}
+	}
+	if nonEmpty == 1 && (only.Span >= t.Cols-1 || only.Span > 1 && only.Col == 0) {
+		if m := sectionLead.FindStringSubmatch(only.Text()); m != nil {
+			return vanban.Section{Numeral: m[1], Title: m[2]}, true
+		}
+		return vanban.Section{Title: only.Text()}, true
+	}
+	rr := readRow(s, r)
+	if m := sectionNum.FindStringSubmatch(rr.stt + "."); m != nil && rr.stt != "" && !taskNum.MatchString(rr.stt) {
+		title := rr.cells[colTask]
+		if title == "" {
+			title = firstText(r, 1)
+		}
+		return vanban.Section{Numeral: m[1], Title: title}, true
+	}
+	return vanban.Section{}, false
+}
+
+// firstText returns the first non-empty cell text from grid column col on.
+func firstText(r layout.Row, col int) string {
+	for _, c := range r.Cells {
+		if c.Col >= col && c.Text() != "" {
+			return c.Text()
+		}
+	}
+	return ""
+}
+
+// isNumberingRow reports whether r only numbers the columns: "(1) (2) …"
+// or "1 2 3 …".
+func isNumberingRow(r layout.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		t := c.Text()
+		if t == "" {
+			continue
+		}
+		if !numberingRow.MatchString(t) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// isEmptyRow reports whether no cell of r has text.
+func isEmptyRow(r layout.Row) bool {
+	for _, c := range r.Cells {
+		if c.Text() != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// taskRows reads the task rows of a task table, each with its section.
+func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task {
+	var out []vanban.Task
+	for _, r := range t.Rows[s.body:] {
+		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
+			continue
+		}
+		if sec, ok := sectionOf(t, s, r); ok {
+			*section = sec
+			continue
+		}
+		rr := readRow(s, r)
+		if rr.cells[colTask] == "" {
+			continue
+		}
+		out = append(out, vanban.Task{
+			Section:        *section,
+			STT:            rr.stt,
+			Task:           rr.cells[colTask],
+			ExpectedOutput: rr.cells[colOutput],
+			Lead:           rr.cells[colLead],
+			Coordinators:   rr.cells[colCoord],
+			Timeframe:      rr.cells[colTime],
+			Note:           rr.cells[colNote],
+			Monitor:        rr.cells[colMonitor],
+			Extra:          rr.extra,
+		})
+	}
+	return out
+}
+
+// reportRows reads the items of a report's results table.
+func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.ReportItem {
+	var out []vanban.ReportItem
+	for _, r := range t.Rows[s.body:] {
+		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
+			continue
+		}
+		if sec, ok := sectionOf(t, s, r); ok {
+			*section = sec
+			continue
+		}
+		rr := readRow(s, r)
+		if rr.cells[colTask] == "" {
+			continue
+		}
+		out = append(out, vanban.ReportItem{
+			STT:        rr.stt,
+			Task:       rr.cells[colTask],
+			Role:       rr.cells[colRole],
+			Result:     rr.cells[colResult],
+			StatusText: rr.cells[colStatus],
+			Section:    sectionLabel(*section),
+		})
+	}
+	return out
+}
+
+// sectionLabel writes a section as its heading reads: "A. Nhiệm vụ chủ trì".
+func sectionLabel(s vanban.Section) string {
+	if s.Numeral == "" {
+		return s.Title
+	}
+	return s.Numeral + ". " + s.Title
+}

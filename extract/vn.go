@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold returns s lower-cased with its Vietnamese marks removed and đ as d,
+// so that header titles and keywords match however they were typed.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isUpper reports whether s has letters and all of them are upper case.
+func isUpper(s string) bool {
+	seen := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+		}
+	}
+	return s
+}
+
+// localities are the words after which a Vietnamese agency name continues
+// with a proper place name ("thành phố Hải Phòng", "tỉnh Lâm Đồng").
+var localities = []string{"thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "đặc khu", "thị trấn"}
+
+// agencyCase turns an agency name set in capitals ("ỦY BAN NHÂN DÂN THÀNH
+// PHỐ HẢI PHÒNG") into running text ("Ủy ban nhân dân thành phố Hải
+// Phòng"): the first word and a place name after a locality word keep a
+// capital. Names of departments ("Sở Tài chính") are then fixed by the
+// agency alias table of package normalize, which knows them.
+func agencyCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i := 0; i < len(words); i++ {
+		if i == 0 {
+			words[i] = capitalize(words[i])
+			continue
+		}
+		if n := localityAt(words, i); n > 0 && i+n < len(words) {
+			for j := i + n; j < len(words); j++ {
+				words[j] = capitalize(words[j])
+			}
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// localityAt returns how many words of a locality start at words[i].
+func localityAt(words []string, i int) int {
+	for _, l := range localities {
+		lw := strings.Fields(l)
+		if i+len(lw) <= len(words) && strings.Join(words[i:i+len(lw)], " ") == l {
+			return len(lw)
+		}
+	}
+	return 0
+}
+
+// titleCase turns a signing title in capitals ("PHÓ CHỦ TỊCH") into
+// running text ("Phó Chủ tịch"): the first word is capitalized, and after
+// "Phó" the title it deputizes is capitalized too.
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	deputy := len(words) > 0 && words[0] == "phó"
+	upper := strings.Fields(s)
+	for i := range words {
+		if abbreviations[upper[i]] {
+			words[i] = upper[i]
+			continue
+		}
+		if i == 0 || i == 1 && deputy {
+			words[i] = capitalize(words[i])
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// romanValue returns the value of an upper-case Roman numeral, or 0.
+func romanValue(s string) int {
+	vals := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	total, prev := 0, 0
+	rs := []rune(s)
+	for i := len(rs) - 1; i >= 0; i-- {
+		v, ok := vals[rs[i]]
+		if !ok {
+			return 0
+		}
+		if v < prev {
+			total -= v
+		} else {
+			total += v
+			prev = v
+		}
+	}
+	return total
+}
+
+func timeMonth(m int) time.Month { return time.Month(m) }
+
+// abbreviations stay in capitals in running text.
+var abbreviations = map[string]bool{"UBND": true, "HĐND": true, "MTTQ": true, "BCĐ": true, "TW": true}
