@@ -37,7 +37,7 @@ var headerTitles = []struct {
 	{colRole, []string{"vai tro"}},
 	{colResult, []string{"ket qua thuc hien", "ket qua"}},
 	{colStatus, []string{"tinh trang", "muc do hoan thanh", "danh gia"}},
-	{colTask, []string{"noi dung cong viec", "noi dung nhiem vu", "ten nhiem vu", "nhiem vu duoc giao", "nhiem vu", "noi dung", "cong viec", "nhiem vu, giai phap"}},
+	{colTask, []string{"noi dung cong viec", "noi dung nhiem vu", "ten nhiem vu", "nhiem vu duoc giao", "nhiem vu", "noi dung", "cong viec", "nhiem vu, giai phap", "don vi duoc kiem tra", "noi dung kiem tra"}},
 }
 
 // classify returns the meaning of a header title.

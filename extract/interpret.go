@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"vanban"
@@ -28,6 +29,9 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 		if s.report {
 			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
 		} else {
+			if !hasSectionRows(b.Table, s) {
+				section = headingBefore(ld.Blocks[:i])
+			}
 			doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
 		}
 	}
@@ -60,4 +64,37 @@ func citeList(m vanban.Meta, text string) []string {
 		}
 	}
 	return out
+}
+
+// hasSectionRows reports whether the table groups its rows under heading
+// rows of its own.
+func hasSectionRows(t *layout.Table, s schema) bool {
+	for _, r := range t.Rows[s.body:] {
+		if _, ok := sectionOf(t, s, r); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// paraHeadingRe matches a heading paragraph of the body: "III. MỘT SỐ …",
+// "1. Xây dựng …", "a) Tổ chức …".
+var paraHeadingRe = regexp.MustCompile(`^([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(.+?):?$`)
+
+// headingBefore returns the closest heading paragraph above a table that
+// has no heading rows: its rows belong to that part of the body.
+func headingBefore(blocks []layout.Block) vanban.Section {
+	for i := len(blocks) - 1; i >= 0 && i >= len(blocks)-8; i-- {
+		p := blocks[i].Para
+		if blocks[i].Table != nil {
+			break
+		}
+		if p == nil {
+			continue
+		}
+		if m := paraHeadingRe.FindStringSubmatch(p.Text); m != nil {
+			return vanban.Section{Numeral: m[1], Title: m[2]}
+		}
+	}
+	return vanban.Section{}
 }

@@ -196,12 +196,15 @@ func readSigner(ls []line) (title, name string) {
 		return "", ""
 	}
 	title = signingTitle(ls[at].text)
+	// "KT. CHỦ TỊCH" / "TM. ỦY BAN NHÂN DÂN" sign on behalf of someone: the
+	// capitals line under it is the signer's own title.
+	onBehalf := strings.Contains(ls[at].text, ".")
 	for _, l := range ls[at+1:] {
 		switch {
 		case l.side == leftSide || strings.HasPrefix(l.text, "-") || strings.HasPrefix(l.text, "Nơi nhận"):
 			continue
-		case isUpper(l.text) && name == "":
-			title = signingTitle(l.text)
+		case isUpper(l.text) && onBehalf:
+			title, onBehalf = signingTitle(l.text), false
 		case isPersonName(l.text):
 			return title, l.text
 		}

@@ -48,6 +48,11 @@ func capitalize(s string) string {
 	return s
 }
 
+// fieldHeads open the name of a body named after its field, whose
+// field words are capitalized: "Sở Khoa học và Công nghệ", "Ban Quản lý
+// khu kinh tế", "Bộ Văn hóa, Thể thao và Du lịch".
+var fieldHeads = map[string]bool{"sở": true, "bộ": true, "ban": true, "cục": true, "vụ": true}
+
 // localities are the words after which a Vietnamese agency name continues
 // with a proper place name ("thành phố Hải Phòng", "tỉnh Lâm Đồng").
 var localities = []string{"thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "đặc khu", "thị trấn"}
@@ -59,8 +64,9 @@ var localities = []string{"thành phố", "tỉnh", "huyện", "quận", "thị 
 // agency alias table of package normalize, which knows them.
 func agencyCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
+	field := fieldHeads[words[0]]
 	for i := 0; i < len(words); i++ {
-		if i == 0 {
+		if i == 0 || i == 1 && field || field && (words[i-1] == "và" || strings.HasSuffix(words[i-1], ",")) {
 			words[i] = capitalize(words[i])
 			continue
 		}

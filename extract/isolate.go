@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"vanban"
+	"vanban/extract/layout"
+)
+
+// Limits bound one extraction run in a child process.
+type Limits struct {
+	Timeout time.Duration // wall time; 0 means 2 minutes
+	Memory  int64         // bytes of address space; 0 means 2 GiB
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Timeout <= 0 {
+		l.Timeout = 2 * time.Minute
+	}
+	if l.Memory <= 0 {
+		l.Memory = 2 << 30
+	}
+	return l
+}
+
+// workerEnv, when set in a process's environment, makes ServeWorker run
+// one extraction and exit instead of returning.
+const workerEnv = "VANBAN_EXTRACT_WORKER"
+
+// ErrTimeout and ErrCrashed report a child extraction that did not finish.
+var (
+	ErrTimeout = errors.New("extraction timed out")
+	ErrCrashed = errors.New("extraction crashed")
+)
+
+// Isolated reads the file at path in a child process (this same
+// executable, which must call ServeWorker first thing in main or
+// TestMain), so that a parser that loops, blows up memory or crashes the
+// runtime cannot take the caller down.
+func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, error) {
+	lim = lim.withDefaults()
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, self)
+	cmd.Env = append(os.Environ(), workerEnv+"="+abs, fmt.Sprintf("%s_MEM=%d", workerEnv, lim.Memory))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	if ctx.Err() == context.DeadlineExceeded {
+		return nil, fmt.Errorf("%s: %w after %s", filepath.Base(path), ErrTimeout, lim.Timeout)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var res workerResult
+	if jerr := json.Unmarshal(stdout.Bytes(), &res); jerr != nil {
+		return nil, fmt.Errorf("%s: %w: %v %s", filepath.Base(path), ErrCrashed, runErr, tail(stderr.String(), 300))
+	}
+	if res.Error != "" {
+		return nil, res.err()
+	}
+	return res.Doc, nil
+}
+
+// workerResult is what a child extraction writes to its standard output.
+type workerResult struct {
+	Doc      *vanban.Document `json:"doc,omitempty"`
+	Error    string           `json:"error,omitempty"`
+	Sentinel string           `json:"sentinel,omitempty"`
+}
+
+// sentinels are the errors a worker's result can name, so that the caller
+// can still test them with errors.Is.
+var sentinels = []error{layout.ErrEmpty, layout.ErrNotZip, layout.ErrNoDocument, layout.ErrTooLarge,
+	layout.ErrNotPDF, layout.ErrEncrypted, layout.ErrNoText, layout.ErrMalformed, layout.ErrUnsupported}
+
+func (r workerResult) err() error {
+	for _, s := range sentinels {
+		if s.Error() == r.Sentinel {
+			return &workerError{msg: r.Error, sentinel: s}
+		}
+	}
+	return errors.New(r.Error)
+}
+
+type workerError struct {
+	msg      string
+	sentinel error
+}
+
+func (e *workerError) Error() string { return e.msg }
+func (e *workerError) Unwrap() error { return e.sentinel }
+
+// ServeWorker runs one extraction and exits when the process was started
+// by Isolated; otherwise it returns at once.
+func ServeWorker() {
+	path := os.Getenv(workerEnv)
+	if path == "" {
+		return
+	}
+	limitMemory(os.Getenv(workerEnv + "_MEM"))
+	var res workerResult
+	doc, err := File(context.Background(), path)
+	if err != nil {
+		res.Error = err.Error()
+		for _, s := range sentinels {
+			if errors.Is(err, s) {
+				res.Sentinel = s.Error()
+			}
+		}
+	} else {
+		res.Doc = doc
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(res); err != nil {
+		os.Exit(3)
+	}
+	os.Exit(0)
+}
+
+// limitMemory caps the worker's address space, and tells the Go runtime to
+// collect hard before it reaches the cap.
+func limitMemory(s string) {
+	var n int64
+	if _, err := fmt.Sscan(s, &n); err != nil || n <= 0 {
+		return
+	}
+	debug.SetMemoryLimit(n / 2)
+	lim := syscall.Rlimit{Cur: uint64(n), Max: uint64(n)}
+	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
+}
+
+func tail(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) > n {
+		s = "…" + s[len(s)-n:]
+	}
+	return s
+}

@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"path/filepath"
+	"testing"
+
+	"vanban"
+)
+
+// TestRealPlans reads the agencies' own plans: counts of task rows and
+// sections, and rows checked by hand against the documents.
+func TestRealPlans(t *testing.T) {
+	tests := []struct {
+		file     string
+		rows     int
+		sections int
+		check    []vanban.Task // rows to find, compared on the fields set
+	}{
+		{
+			file: "real/docs/Kế hoạch CCHC giai đoạn 2026-2030.docx", rows: 59, sections: 7,
+			check: []vanban.Task{
+				{Section: vanban.Section{Numeral: "I", Title: "Cải cách thể chế"}, STT: "2", Lead: "Sở Tư pháp; UBND các xã, phường, đặc khu", Timeframe: "Trước ngày 31/01 năm liền kề"},
+			},
+		},
+		{file: "real/docs/Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx", rows: 52, sections: 7},
+		{
+			file: "real/docs/Ke hoach tuyen truyen CCHC tinh Lam Dong nam 2026.docx", rows: 21, sections: 2,
+			check: []vanban.Task{
+				{STT: "3", Lead: "Lãnh đạo Công an tỉnh"},
+				{STT: "11", Lead: "Lãnh đạo Ban Quản lý các khu công nghiệp"},
+			},
+		},
+		{
+			file: "real/docs/KE HOACH KIEM TRA CCHC 2026.docx", rows: 29, sections: 2,
+			check: []vanban.Task{
+				{Section: vanban.Section{Numeral: "I", Title: "Cơ quan chuyên môn cấp tỉnh"}, STT: "2", Task: "Sở Xây dựng", Timeframe: "Tháng 7/2026"},
+				{Section: vanban.Section{Numeral: "II", Title: "Ủy ban nhân dân cấp xã"}, STT: "25", Task: "Phường 2 Bảo Lộc", Timeframe: "Tháng 9/2026"},
+			},
+		},
+		{
+			file: "real/docs/Công văn triển khai các nhiệm vụ 02.docx", rows: 17, sections: 2,
+			check: []vanban.Task{
+				{STT: "1.2", Lead: "Văn phòng UBND tỉnh", Coordinators: "Các sở, ban, ngành; UBND các xã, phường, đặc khu", Timeframe: "Trong tháng 8/2025"},
+				{STT: "2.8", Lead: "Văn phòng UBND tỉnh", Coordinators: "Sở Khoa học Công nghệ và các sở, ban, ngành có liên quan", Timeframe: "Trong tháng 8/2025"},
+			},
+		},
+		{file: "real/docs/Kế hoạch thực hiện Chương trình  PCMT đến năm 2030.docx"},
+		{file: "real/docs/Báo cáo CCHC Qúy I 2026 tỉnh Lâm Đồng.docx"},
+		{file: "real/docs/Phu luc kem BC CCHC nam 2025.docx"},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.file), func(t *testing.T) {
+			doc := extractShared(t, tt.file)
+			if len(doc.Rows) != tt.rows {
+				t.Errorf("%d rows, want %d", len(doc.Rows), tt.rows)
+			}
+			if tt.rows > 0 {
+				if n := countSections(doc.Rows); n != tt.sections {
+					t.Errorf("%d sections, want %d", n, tt.sections)
+				}
+			}
+			for _, want := range tt.check {
+				if !hasRow(doc.Rows, want) {
+					t.Errorf("no row like %+v", want)
+				}
+			}
+		})
+	}
+}
+
+// hasRow reports whether a row agrees with want on every field want sets.
+func hasRow(rows []vanban.Task, want vanban.Task) bool {
+	for _, r := range rows {
+		if r.STT == want.STT && (want.Section == vanban.Section{} || r.Section == want.Section) &&
+			(want.Task == "" || r.Task == want.Task) && (want.Lead == "" || r.Lead == want.Lead) &&
+			(want.Coordinators == "" || r.Coordinators == want.Coordinators) &&
+			(want.Timeframe == "" || r.Timeframe == want.Timeframe) {
+			return true
+		}
+	}
+	return false
+}
