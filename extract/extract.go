@@ -29,9 +29,16 @@ func File(ctx context.Context, path string) (*vanban.Document, error) {
 }
 
 // Bytes reads a file's content; name gives its format by extension.
-func Bytes(ctx context.Context, name string, data []byte) (*vanban.Document, error) {
+func Bytes(ctx context.Context, name string, data []byte) (doc *vanban.Document, err error) {
+	defer func() {
+		// A reader or the interpreter meeting a shape nobody foresaw must
+		// fail this file, not the process reading many.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: %w: panic: %v", name, layout.ErrMalformed, r)
+		}
+	}()
 	sum := sha256.Sum256(data)
-	doc := &vanban.Document{
+	doc = &vanban.Document{
 		File:   name,
 		SHA256: hex.EncodeToString(sum[:]),
 		Size:   int64(len(data)),

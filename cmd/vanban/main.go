@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"vanban/extract"
 )
 
 // command is one subcommand: run gets the arguments after its name.
@@ -27,6 +29,8 @@ func register(name, summary string, run func(ctx context.Context, args []string)
 }
 
 func main() {
+	// A child started to extract one file in isolation does only that.
+	extract.ServeWorker()
 	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
 		usage()
 		return
