@@ -16,6 +16,7 @@ import (
 	"vanban"
 	"vanban/extract/docx"
 	"vanban/extract/layout"
+	"vanban/extract/pdf"
 )
 
 // File reads the file at path into a Document. The error names the file
@@ -58,6 +59,8 @@ func readLayout(ctx context.Context, name string, data []byte) (*layout.Doc, err
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx":
 		return docx.Read(data)
+	case ".pdf":
+		return pdf.Read(data)
 	default:
 		return nil, layout.ErrUnsupported
 	}

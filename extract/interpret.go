@@ -15,27 +15,32 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 	doc.Pages = ld.Pages
 	doc.Warnings = append(doc.Warnings, ld.Warnings...)
 
+	schemas := map[int]schema{}
 	tables := map[int]bool{}
-	var section, reportSection vanban.Section
 	for i, b := range ld.Blocks {
 		if b.Table == nil {
 			continue
 		}
-		s, ok := readSchema(b.Table)
-		if !ok {
-			continue
-		}
-		tables[i] = true
-		if s.report {
-			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
-		} else {
-			if !hasSectionRows(b.Table, s) {
-				section = headingBefore(ld.Blocks[:i])
-			}
-			doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
+		if s, ok := readSchema(b.Table); ok {
+			schemas[i], tables[i] = s, true
 		}
 	}
 	ls := bodyLines(ld, tables)
+	var section, reportSection vanban.Section
+	for i, b := range ld.Blocks {
+		s, ok := schemas[i]
+		if !ok {
+			continue
+		}
+		if s.report {
+			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
+			continue
+		}
+		if !hasSectionRows(b.Table, s) {
+			section = headingBefore(ls, i)
+		}
+		doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
+	}
 	doc.Meta = readMeta(ls)
 	doc.Text = strings.Join(texts(ls), "\n")
 	doc.Meta.Cites = citeList(doc.Meta, doc.Text)
@@ -81,18 +86,17 @@ func hasSectionRows(t *layout.Table, s schema) bool {
 // "1. Xây dựng …", "a) Tổ chức …".
 var paraHeadingRe = regexp.MustCompile(`^([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(.+?):?$`)
 
-// headingBefore returns the closest heading paragraph above a table that
-// has no heading rows: its rows belong to that part of the body.
-func headingBefore(blocks []layout.Block) vanban.Section {
-	for i := len(blocks) - 1; i >= 0 && i >= len(blocks)-8; i-- {
-		p := blocks[i].Para
-		if blocks[i].Table != nil {
-			break
-		}
-		if p == nil {
+// headingBefore returns the closest heading paragraph above the table at
+// block index at, when the table has no heading rows: its rows belong to
+// that part of the body.
+func headingBefore(ls []line, at int) vanban.Section {
+	seen := 0
+	for i := len(ls) - 1; i >= 0 && seen < 6; i-- {
+		if ls[i].block >= at {
 			continue
 		}
-		if m := paraHeadingRe.FindStringSubmatch(p.Text); m != nil {
+		seen++
+		if m := paraHeadingRe.FindStringSubmatch(ls[i].text); m != nil {
 			return vanban.Section{Numeral: m[1], Title: m[2]}
 		}
 	}

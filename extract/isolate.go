@@ -21,7 +21,7 @@ import (
 // Limits bound one extraction run in a child process.
 type Limits struct {
 	Timeout time.Duration // wall time; 0 means 2 minutes
-	Memory  int64         // bytes of address space; 0 means 2 GiB
+	Memory  int64         // bytes of address space beyond the runtime's own; 0 means 2 GiB
 }
 
 func (l Limits) withDefaults() Limits {
@@ -144,8 +144,27 @@ func limitMemory(s string) {
 		return
 	}
 	debug.SetMemoryLimit(n / 2)
-	lim := syscall.Rlimit{Cur: uint64(n), Max: uint64(n)}
+	// The Go runtime reserves address space up front, so the cap counts
+	// from what the process has already mapped.
+	as := uint64(n) + mappedBytes()
+	lim := syscall.Rlimit{Cur: as, Max: as}
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
+}
+
+// mappedBytes returns the process's virtual memory size (VmSize), or 0.
+func mappedBytes() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmSize:"); ok {
+			var kb uint64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 func tail(s string, n int) string {

@@ -38,7 +38,7 @@ func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
 	for i, b := range ld.Blocks {
 		switch {
 		case b.Para != nil && b.Para.Text != "":
-			l := line{text: b.Para.Text, bold: b.Para.Bold, center: b.Para.Center, page: b.Page, block: i, side: geo.sideOf(b.Para)}
+			l := line{text: b.Para.Text, bold: b.Para.Bold, center: b.Para.Center, page: b.Page, block: i, side: geo.sideOf(b.Page, b.Para)}
 			if ld.Format == "pdf" && len(out) > 0 && geo.continues(out[len(out)-1], ld.Blocks[out[len(out)-1].block].Para, b.Para, l) {
 				prev := &out[len(out)-1]
 				prev.text = layout.JoinLines([]string{prev.text, l.text})
@@ -77,32 +77,36 @@ func tableLines(t *layout.Table, page, block int) []line {
 	return out
 }
 
-// geometry is what the PDF lines tell about the page: its text margins.
-type geometry struct {
-	left, right float64
-}
+// geometry is what the PDF lines tell about each page: its text margins.
+// Pages differ (a landscape appendix is wider than the portrait body).
+type geometry map[int]margins
+
+type margins struct{ left, right float64 }
 
 func measure(ld *layout.Doc) geometry {
-	g := geometry{left: 1e9}
+	g := geometry{}
 	for _, b := range ld.Blocks {
-		if p := b.Para; p != nil && p.Right > 0 {
-			g.left = min(g.left, p.X)
-			g.right = max(g.right, p.Right)
+		p := b.Para
+		if p == nil || p.Right == 0 {
+			continue
 		}
-	}
-	if g.right == 0 {
-		g.left = 0
+		m, ok := g[b.Page]
+		if !ok {
+			m = margins{left: p.X, right: p.Right}
+		}
+		g[b.Page] = margins{left: min(m.left, p.X), right: max(m.right, p.Right)}
 	}
 	return g
 }
 
 // sideOf places a PDF line segment left or right of the page's middle when
 // it does not span it.
-func (g geometry) sideOf(p *layout.Para) side {
-	if g.right == 0 || p.Right == 0 {
+func (g geometry) sideOf(page int, p *layout.Para) side {
+	m, ok := g[page]
+	if !ok || p.Right == 0 {
 		return anySide
 	}
-	mid := (g.left + g.right) / 2
+	mid := (m.left + m.right) / 2
 	switch {
 	case p.Right < mid+10:
 		return leftSide
@@ -117,10 +121,12 @@ func (g geometry) sideOf(p *layout.Para) side {
 var startsItem = regexp.MustCompile(`^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-–+•*]\s)`)
 
 // continues reports whether the PDF line cur continues the paragraph that
-// ended with the line prevP: same page and side and style, the previous
-// line ran to the right margin, and cur is not indented nor numbered.
+// ended with the line prevP: same side and style, the previous line ran to
+// the right margin, and cur is not indented nor numbered.
 func (g geometry) continues(prev line, prevP, curP *layout.Para, cur line) bool {
-	if prevP == nil || curP == nil || prev.page != cur.page || prev.side != cur.side {
+	// A paragraph may run on over a page break, and its short last line
+	// looks left-sided; lines on opposite sides never join.
+	if prevP == nil || curP == nil || cur.page-prev.page > 1 || prev.side != cur.side && prev.side != anySide {
 		return false
 	}
 	if prev.bold != cur.bold || prev.center != cur.center || startsItem.MatchString(cur.text) {
@@ -129,8 +135,8 @@ func (g geometry) continues(prev line, prevP, curP *layout.Para, cur line) bool 
 	if cur.center {
 		return isUpper(prev.text) == isUpper(cur.text) && !isUpper(cur.text)
 	}
-	indent := curP.X - g.left
-	full := g.right - prevP.Right
+	indent := curP.X - g[cur.page].left
+	full := g[prev.page].right - prevP.Right
 	return indent < 8 && full < 40 && !strings.HasSuffix(prev.text, ":")
 }
 

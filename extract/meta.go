@@ -11,7 +11,7 @@ import (
 var (
 	numberRe = regexp.MustCompile(`^Số\s*:?\s*(\d*)\s*(/\d{4})?\s*[/-]\s*([\p{Lu}Đ][\p{L}Đđ0-9]*(?:[-/][\p{Lu}Đ][\p{L}Đđ0-9]*)*)`)
 	dateRe   = regexp.MustCompile(`^([\p{L} .]+?)\s*,\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})`)
-	mottoRe  = regexp.MustCompile(`(?i)^(cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)`)
+	mottoRe  = regexp.MustCompile(`(?i)^(cộng h(?:òa|oà) xã hội chủ nghĩa|việt nam$|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)`)
 	vvRe     = regexp.MustCompile(`^V/v\s*:?\s*(.*)`)
 	// agencyHeads open the name of an agency in the header lines; a line
 	// without one continues the agency above ("THÀNH PHỐ HẢI PHÒNG").
@@ -163,9 +163,12 @@ func readTitle(ls []line, typeAt int) string {
 		return ""
 	}
 	var parts []string
-	for _, l := range ls[typeAt+1:] {
+	for i, l := range ls[typeAt+1:] {
 		t := strings.Trim(l.text, " -–_")
-		if !l.center || t == "" && len(parts) > 0 {
+		// A title line as wide as the page does not look centred; it
+		// still belongs to the title when it keeps the title's bold.
+		inTitle := l.center || i > 0 && l.bold && ls[typeAt+i].bold && !paraHeadingRe.MatchString(t)
+		if !inTitle || t == "" && len(parts) > 0 {
 			break
 		}
 		if t != "" {

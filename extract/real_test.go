@@ -80,3 +80,48 @@ func hasRow(rows []vanban.Task, want vanban.Task) bool {
 	}
 	return false
 }
+
+// TestRenderedPDFsAgreeWithDOCX reads the two real plans printed to PDF by
+// LibreOffice: their task rows equal the DOCX's.
+func TestRenderedPDFsAgreeWithDOCX(t *testing.T) {
+	for _, name := range []string{"Kế hoạch CCHC giai đoạn 2026-2030", "Ke hoach tuyen truyen CCHC tinh Lam Dong nam 2026"} {
+		t.Run(name, func(t *testing.T) {
+			d := extractShared(t, "real/docs/"+name+".docx")
+			p := extractShared(t, "real/rendered/"+name+".pdf")
+			if len(d.Rows) != len(p.Rows) {
+				t.Errorf("docx %d rows, pdf %d", len(d.Rows), len(p.Rows))
+			}
+			for i := 0; i < len(d.Rows) && i < len(p.Rows); i++ {
+				a, b := d.Rows[i], p.Rows[i]
+				if a.Section != b.Section || a.STT != b.STT || a.Task != b.Task || a.Lead != b.Lead ||
+					a.Coordinators != b.Coordinators || a.Timeframe != b.Timeframe || a.ExpectedOutput != b.ExpectedOutput {
+					t.Errorf("row %d differs:\n docx %+v\n pdf  %+v", i, a, b)
+				}
+			}
+			if d.Meta.Title != p.Meta.Title || d.Meta.Issuer != p.Meta.Issuer || d.Meta.Signer != p.Meta.Signer {
+				t.Errorf("meta differs:\n docx %+v\n pdf  %+v", d.Meta, p.Meta)
+			}
+		})
+	}
+}
+
+// TestNegativesGiveNoTaskRows reads documents whose tables are statistics,
+// an agenda, a decree or comments: none is a task table.
+func TestNegativesGiveNoTaskRows(t *testing.T) {
+	for _, name := range []string{
+		"329 BAO CAO CCHC NAM 2025.pdf",
+		"Bao cao cac chi so cua tinh 06.11s.pdf",
+		"Tong hop y kien gop y.pdf",
+		"2003_CD-VPCP_07102025_3-signed.pdf",
+		"45_2026_ND-CP_616621 nghi dinh thay the 73 82 04Text.pdf",
+		"05.signed_20250517_044750.pdf",
+		"vht534.signed_20250510_124908.pdf",
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc := extractShared(t, "real/docs/"+name)
+			if len(doc.Rows) != 0 {
+				t.Errorf("%d task rows, want none; first: %+v", len(doc.Rows), doc.Rows[0])
+			}
+		})
+	}
+}

@@ -34,7 +34,7 @@ func (s schema) has(c column) bool {
 func readSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 4; h++ {
 		s := schemaAt(t, h)
-		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) {
+		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) && !isAgenda(t, s) {
 			if s.has(colResult) {
 				s.report = true
 				s.remap(colTime, colStatus)
@@ -43,6 +43,28 @@ func readSchema(t *layout.Table) (schema, bool) {
 		}
 	}
 	return schema{}, false
+}
+
+// clockRe matches a time of day: "07h45", "8h00", "14 giờ 30".
+var clockRe = regexp.MustCompile(`^\d{1,2}\s*(?:h|giờ)\s*\d{0,2}`)
+
+// isAgenda reports whether a table is a meeting's agenda rather than a
+// task list: it has no number column and its times are hours of one day.
+func isAgenda(t *layout.Table, s schema) bool {
+	if s.has(colSTT) || !s.has(colTime) {
+		return false
+	}
+	clock, all := 0, 0
+	for _, r := range t.Rows[s.body:] {
+		rr := readRow(s, r)
+		if v := rr.cells[colTime]; v != "" {
+			all++
+			if clockRe.MatchString(v) {
+				clock++
+			}
+		}
+	}
+	return all > 0 && clock*2 >= all
 }
 
 // schemaAt reads row h as the header; where a header cell spans columns
