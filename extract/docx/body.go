@@ -187,13 +187,13 @@ func (p *parser) blocks(nest int, tcPr **tcPrXML, emit func(item)) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				if ac.start(t) == actSkip {
-					if err := p.skip(); err != nil {
-						return err
-					}
-					continue
+				enter, err := p.foreign(t, &ac)
+				if err != nil {
+					return err
 				}
-				depth++
+				if enter {
+					depth++
+				}
 				continue
 			}
 			switch name := t.Name.Local; {
@@ -237,6 +237,16 @@ func (p *parser) blocks(nest int, tcPr **tcPrXML, emit func(item)) error {
 			ac.end(t)
 		}
 	}
+}
+
+// foreign handles an element outside WordprocessingML: one branch of
+// mc:AlternateContent is entered, the others skipped; DrawingML, VML and
+// other wrappers are entered, so that the text boxes in them are found.
+func (p *parser) foreign(t xml.StartElement, ac *altContent) (enter bool, err error) {
+	if ac.start(t) == actSkip {
+		return false, p.skip()
+	}
+	return true, nil
 }
 
 // altContent tracks nested mc:AlternateContent so that one branch of each

@@ -73,8 +73,22 @@ func (s fmtStats) size() float64 {
 }
 
 // bodyText is the paragraph as body text: its lines joined by spaces.
+// The lines are normalized already, and so is their join.
 func (po *paraOut) bodyText() string {
-	return normalize.Text(strings.Join(po.lines, " "))
+	if len(po.lines) == 1 {
+		return po.lines[0]
+	}
+	var b strings.Builder
+	for _, l := range po.lines {
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 func (po *paraOut) layoutPara(text string) *layout.Para {
@@ -180,6 +194,7 @@ func (p *parser) paragraph(nest int) (*paraOut, error) {
 func (s *paraState) resolve() {
 	if !s.resolved {
 		s.props, s.base = s.p.st.paragraph(s.pPr)
+		s.run = s.base
 		s.resolved = true
 	}
 }
@@ -196,13 +211,13 @@ func (s *paraState) walk() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				if ac.start(t) == actSkip {
-					if err := p.skip(); err != nil {
-						return err
-					}
-					continue
+				enter, err := p.foreign(t, &ac)
+				if err != nil {
+					return err
 				}
-				depth++
+				if enter {
+					depth++
+				}
 				continue
 			}
 			enter, err := s.element(t, depth)
@@ -219,7 +234,7 @@ func (s *paraState) walk() error {
 			depth--
 			ac.end(t)
 			if depth == s.runDepth && isW(t.Name) && t.Name.Local == "r" {
-				s.runDepth = -1
+				s.run, s.runDepth = s.base, -1
 			}
 		}
 	}
@@ -358,23 +373,20 @@ func symbol(font, char string) string {
 	if err != nil {
 		return ""
 	}
-	if c >= 0xF000 && c <= 0xF0FF {
+	pua := c >= 0xF000 && c <= 0xF0FF
+	if pua {
 		c -= 0xF000 // symbol fonts live in the private use area
 	}
 	font = strings.ToLower(font)
-	var m map[uint64]string
 	switch {
 	case strings.HasPrefix(font, "wingdings"):
-		m = wingdings
+		return wingdings[c]
 	case strings.HasPrefix(font, "symbol"):
-		m = symbolFont
-	default:
-		if c >= 0x20 && c < 0x7F {
-			return string(rune(c))
-		}
-		return ""
+		return symbolFont[c]
+	case !pua && c < 0xD800 && unicode.IsPrint(rune(c)):
+		return string(rune(c)) // a Unicode character written as a symbol
 	}
-	return m[c]
+	return ""
 }
 
 var symbolFont = map[uint64]string{

@@ -1,21 +1,15 @@
 package docx
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strings"
 )
 
 // stylesXML is the subset of styles.xml vanban uses.
 type stylesXML struct {
-	Defaults struct {
-		RPr *struct {
-			RPr *rPrXML `xml:"rPr"`
-		} `xml:"rPrDefault"`
-		PPr *struct {
-			PPr *pPrXML `xml:"pPr"`
-		} `xml:"pPrDefault"`
-	} `xml:"docDefaults"`
-	Styles []styleXML `xml:"style"`
+	Defaults defaultsXML `xml:"docDefaults"`
+	Styles   []styleXML  `xml:"style"`
 }
 
 type styleXML struct {
@@ -34,10 +28,15 @@ type styleXML struct {
 // styles resolves style-level formatting. Only the plain inheritance
 // chain (docDefaults → basedOn… → style) is followed; table-style
 // conditional formatting and theme fonts are not.
+//
+// Word writes hundreds of styles of which a document uses a handful, and
+// decoding them all costs more than reading the body; so the styles are
+// indexed by a byte scan and decoded when first used.
 type styles struct {
 	defaults     runProps
 	defaultPPr   *pPrXML
-	byID         map[string]*styleXML
+	raw          map[string][]byte    // style id → its w:style element
+	byID         map[string]*styleXML // decoded, nil when undecodable
 	defaultPara  string
 	defaultTable string
 }
@@ -46,36 +45,150 @@ type styles struct {
 // circular.
 const maxStyleChain = 16
 
+type defaultsXML struct {
+	RPr *struct {
+		RPr *rPrXML `xml:"rPr"`
+	} `xml:"rPrDefault"`
+	PPr *struct {
+		PPr *pPrXML `xml:"pPr"`
+	} `xml:"pPrDefault"`
+}
+
 func parseStyles(data []byte) *styles {
-	s := &styles{byID: map[string]*styleXML{}}
+	s := &styles{raw: map[string][]byte{}, byID: map[string]*styleXML{}}
 	if data == nil {
 		return s
 	}
-	var x stylesXML
-	if xml.Unmarshal(data, &x) != nil {
+	if !bytes.Contains(data, []byte("<w:styles")) {
+		s.decodeAll(data) // an unusual prefix: decode the whole part
 		return s
 	}
-	if x.Defaults.RPr != nil {
-		s.defaults = s.defaults.apply(x.Defaults.RPr.RPr)
+	if seg := element(data, "w:docDefaults"); seg != nil {
+		var x defaultsXML
+		if xml.Unmarshal(seg, &x) == nil {
+			s.setDefaults(&x)
+		}
 	}
-	if x.Defaults.PPr != nil {
-		s.defaultPPr = x.Defaults.PPr.PPr
+	for rest := data; ; {
+		seg, next := nextElement(rest, "w:style")
+		if seg == nil {
+			break
+		}
+		rest = next
+		typ, id, def := styleHead(seg)
+		s.add(typ, id, def, seg)
 	}
+	return s
+}
+
+// decodeAll decodes a whole styles part.
+func (s *styles) decodeAll(data []byte) {
+	var x stylesXML
+	if xml.Unmarshal(data, &x) != nil {
+		return
+	}
+	s.setDefaults(&x.Defaults)
 	for i := range x.Styles {
 		st := &x.Styles[i]
 		if _, dup := s.byID[st.ID]; !dup {
 			s.byID[st.ID] = st
 		}
-		if on(st.Default) {
-			switch st.Type {
-			case "paragraph":
-				s.defaultPara = st.ID
-			case "table":
-				s.defaultTable = st.ID
-			}
+		s.add(st.Type, st.ID, st.Default, nil)
+	}
+}
+
+func (s *styles) setDefaults(x *defaultsXML) {
+	if x.RPr != nil {
+		s.defaults = s.defaults.apply(x.RPr.RPr)
+	}
+	if x.PPr != nil {
+		s.defaultPPr = x.PPr.PPr
+	}
+}
+
+func (s *styles) add(typ, id, def string, seg []byte) {
+	if _, dup := s.raw[id]; dup {
+		return
+	}
+	s.raw[id] = seg
+	if on(def) {
+		switch typ {
+		case "paragraph":
+			s.defaultPara = id
+		case "table":
+			s.defaultTable = id
 		}
 	}
-	return s
+}
+
+// get returns the style id, decoding it on first use.
+func (s *styles) get(id string) *styleXML {
+	if st, ok := s.byID[id]; ok {
+		return st
+	}
+	var st *styleXML
+	if seg := s.raw[id]; seg != nil {
+		var x styleXML
+		if xml.Unmarshal(seg, &x) == nil {
+			st = &x
+		}
+	}
+	s.byID[id] = st
+	return st
+}
+
+// nextElement finds the next element named name (with its prefix) in
+// data, returning its bytes and the data after it. Elements of that name
+// must not nest, as w:style and w:docDefaults do not.
+func nextElement(data []byte, name string) (seg, rest []byte) {
+	for {
+		i := bytes.Index(data, []byte("<"+name))
+		if i < 0 {
+			return nil, nil
+		}
+		data = data[i:]
+		after := len(name) + 1
+		if after >= len(data) {
+			return nil, nil
+		}
+		switch data[after] {
+		case ' ', '\t', '\r', '\n', '>', '/':
+		default:
+			data = data[after:] // a longer name, e.g. w:styles
+			continue
+		}
+		gt := bytes.IndexByte(data, '>')
+		if gt < 0 {
+			return nil, nil
+		}
+		if data[gt-1] == '/' {
+			return data[:gt+1], data[gt+1:]
+		}
+		closing := []byte("</" + name + ">")
+		end := bytes.Index(data[gt:], closing)
+		if end < 0 {
+			return nil, nil
+		}
+		end += gt + len(closing)
+		return data[:end], data[end:]
+	}
+}
+
+func element(data []byte, name string) []byte {
+	seg, _ := nextElement(data, name)
+	return seg
+}
+
+// styleHead reads the attributes of a w:style start tag.
+func styleHead(seg []byte) (typ, id, def string) {
+	tok, err := xml.NewDecoder(bytes.NewReader(seg)).RawToken()
+	if err != nil {
+		return "", "", ""
+	}
+	if se, ok := tok.(xml.StartElement); ok {
+		return attr(se, "type"), attr(se, "styleId"), attr(se, "default")
+	}
+	return "", "", ""
 }
 
 func on(v string) bool {
@@ -90,7 +203,7 @@ func on(v string) bool {
 func (s *styles) chain(id string) []*styleXML {
 	var c []*styleXML
 	for i := 0; id != "" && i < maxStyleChain; i++ {
-		st := s.byID[id]
+		st := s.get(id)
 		if st == nil {
 			break
 		}

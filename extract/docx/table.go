@@ -11,12 +11,11 @@ type tblPrXML struct {
 	Borders *bordersXML `xml:"tblBorders"`
 }
 
+// trPrXML is the subset of row properties vanban uses; w:gridAfter needs
+// nothing, since the grid's width comes from w:tblGrid.
 type trPrXML struct {
-	Header      *onOff   `xml:"tblHeader"`
-	GridBefore  *valAttr `xml:"gridBefore"`
-	GridAfter   *valAttr `xml:"gridAfter"`
-	CantSplit   *onOff   `xml:"cantSplit"`
-	HiddenMarks *onOff   `xml:"hidden"`
+	Header     *onOff   `xml:"tblHeader"`
+	GridBefore *valAttr `xml:"gridBefore"`
 }
 
 type tcPrXML struct {
@@ -66,13 +65,13 @@ func (p *parser) table(nest int) (*layout.Table, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				if ac.start(t) == actSkip {
-					if err := p.skip(); err != nil {
-						return nil, err
-					}
-					continue
+				enter, err := p.foreign(t, &ac)
+				if err != nil {
+					return nil, err
 				}
-				depth++
+				if enter {
+					depth++
+				}
 				continue
 			}
 			if err := ts.element(p, t, nest, &depth); err != nil {
@@ -138,13 +137,13 @@ func (p *parser) row(nest int) (layout.Row, []cellMeta, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				if ac.start(t) == actSkip {
-					if err := p.skip(); err != nil {
-						return row, nil, err
-					}
-					continue
+				enter, err := p.foreign(t, &ac)
+				if err != nil {
+					return row, nil, err
 				}
-				depth++
+				if enter {
+					depth++
+				}
 				continue
 			}
 			switch t.Name.Local {
