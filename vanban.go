@@ -126,6 +126,7 @@ const (
 	HalfYearly Recurrence = "half-yearly"
 	Quarterly  Recurrence = "quarterly"
 	Monthly    Recurrence = "monthly"
+	Weekly     Recurrence = "weekly"
 	Continuous Recurrence = "continuous"
 )
 

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"vanban"
@@ -123,5 +126,24 @@ func TestNegativesGiveNoTaskRows(t *testing.T) {
 				t.Errorf("%d task rows, want none; first: %+v", len(doc.Rows), doc.Rows[0])
 			}
 		})
+	}
+}
+
+// TestLegacyFontDOCX reads a DOCX typed in .VnTime/.VnTimeH and VNI fonts:
+// its text comes out as Unicode.
+func TestLegacyFontDOCX(t *testing.T) {
+	want, err := os.ReadFile("../fixtures/legacy/vntime.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := File(context.Background(), "../fixtures/legacy/vntime.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Text
+	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+		if !strings.Contains(got, strings.TrimSpace(line)) {
+			t.Errorf("text lacks %q\ngot:\n%s", line, got)
+		}
 	}
 }

@@ -197,7 +197,7 @@ var (
 		// "(gửi Sở Khoa học và Công nghệ để tổng hợp)"
 		regexp.MustCompile(`(?i)gửi\s+(?:về\s+)?(?:cho\s+)?([^,;()]+?)\s+(?:để\s+)?tổng\s+hợp`),
 		// "báo cáo … Ủy ban nhân dân tỉnh (qua Sở Nội vụ)"
-		regexp.MustCompile(`(?i)\((?:thông\s+)?qua\s+([^,;()]+?)(?:\)|\s+-\s|[,;])`),
+		regexp.MustCompile(`(?i)\((?:thông\s+)?qua\s+([^,;()]+?)(?:\s+(?:để\s+)?tổng\s+hợp)?(?:\)|\s+-\s|[,;])`),
 		// "gửi về Sở Nội vụ trước ngày …"
 		regexp.MustCompile(`(?i)gửi\s+(?:về\s+)?(?:cho\s+)?([^,;()]+?)(?:\s+(?:trước|chậm|để|theo)\s|[,;().]|$)`),
 		// "Giao Sở Khoa học và Công nghệ chủ trì, … tổng hợp, báo cáo"

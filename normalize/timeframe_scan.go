@@ -149,8 +149,8 @@ const refPattern = `\d+(?:/\d{4})?/[\p{Lu}Đ][\p{Lu}\p{N}Đ]*(?:[-–][\p{Lu}\p{
 
 var refRe = regexp.MustCompile(refPattern)
 
-// Weekly is a recurrence package vanban does not name yet ("hằng tuần").
-const Weekly vanban.Recurrence = "weekly"
+// Weekly is kept as an alias of vanban.Weekly ("hằng tuần").
+const Weekly = vanban.Weekly
 
 // scan returns the non-overlapping time tokens of clause s, in order: at
 // each place the longest match wins, a weak one only when alone.
