@@ -94,9 +94,10 @@ func JoinLines(lines []string) string {
 	return b.String()
 }
 
-// gluedHyphen reports whether s ends in a hyphen attached to a letter.
+// gluedHyphen reports whether s ends in a hyphen attached to a letter or a
+// digit ("kinh tế-", "số 69-" before "KL/TW").
 func gluedHyphen(s string) bool {
 	r := []rune(s)
 	n := len(r)
-	return n >= 2 && r[n-1] == '-' && unicode.IsLetter(r[n-2])
+	return n >= 2 && r[n-1] == '-' && (unicode.IsLetter(r[n-2]) || unicode.IsDigit(r[n-2]))
 }

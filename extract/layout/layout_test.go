@@ -9,6 +9,7 @@ func TestJoinLines(t *testing.T) {
 	}{
 		{[]string{"Sở Khoa học và", "Công nghệ"}, "Sở Khoa học và Công nghệ"},
 		{[]string{"phát triển kinh tế-", "xã hội"}, "phát triển kinh tế-xã hội"},
+		{[]string{"Kết luận số 69-", "KL/TW"}, "Kết luận số 69-KL/TW"},
 		{[]string{"Giai đoạn 2026 -", "2030"}, "Giai đoạn 2026 - 2030"},
 		{[]string{"  a  ", "", "b"}, "a b"},
 		{nil, ""},

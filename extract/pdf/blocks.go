@@ -1,0 +1,236 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"vanban/extract/layout"
+)
+
+// pageSize is a page's display size.
+type pageSize struct{ w, h float64 }
+
+// buildBlocks joins the pages' items: page furniture dropped, tables
+// continued across pages joined, centring judged against the body
+// margins. It also returns the text it dropped.
+func buildBlocks(perPage [][]item, pages []pageSize) ([]layout.Block, []string) {
+	dropped := dropFurniture(perPage, pages)
+	markCentered(perPage, pages)
+	blocks, headers := joinPages(perPage)
+	return blocks, append(dropped, headers...)
+}
+
+// pageNumber matches the text of a page number: "3", "- 3 -", "Trang 3",
+// "3/20".
+var pageNumber = regexp.MustCompile(`(?i)^(?:-\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$`)
+
+// furnitureBand is the share of the page height at the top and bottom
+// where page numbers and running headers stand.
+const furnitureBand = 0.1
+
+// dropFurniture removes page numbers and running headers or footers: a
+// paragraph in the top or bottom band of its page that is a page number,
+// or whose text (digits aside) recurs there on at least half of the
+// pages (three at least).
+func dropFurniture(perPage [][]item, pages []pageSize) (dropped []string) {
+	inBand := func(p int, it item) bool {
+		h := pages[p].h
+		return it.para != nil && (it.y < furnitureBand*h || it.y > (1-furnitureBand)*h)
+	}
+	seen := map[string]int{}
+	for p, items := range perPage {
+		keys := map[string]bool{}
+		for _, it := range items {
+			if inBand(p, it) {
+				keys[furnitureKey(it.para.Text)] = true
+			}
+		}
+		for k := range keys {
+			seen[k]++
+		}
+	}
+	recurring := func(k string) bool {
+		return len(pages) >= 3 && seen[k] >= 3 && 2*seen[k] >= len(pages)
+	}
+	for p, items := range perPage {
+		kept := items[:0]
+		for _, it := range items {
+			if inBand(p, it) && (pageNumber.MatchString(it.para.Text) || recurring(furnitureKey(it.para.Text))) {
+				dropped = append(dropped, it.para.Text)
+				continue
+			}
+			kept = append(kept, it)
+		}
+		perPage[p] = kept
+	}
+	return dropped
+}
+
+var digits = regexp.MustCompile(`\d+`)
+
+func furnitureKey(s string) string { return digits.ReplaceAllString(strings.ToLower(s), "#") }
+
+// markCentered sets Para.Center for lines whose indents from the body
+// margins are equal and not zero. The margins are where most lines start
+// and end (justified text), per page width.
+func markCentered(perPage [][]item, pages []pageSize) {
+	type margins struct{ left, right float64 }
+	byWidth := map[float64]*margins{}
+	starts, ends := map[float64][]float64{}, map[float64][]float64{}
+	for p, items := range perPage {
+		w := math.Round(pages[p].w)
+		for _, it := range items {
+			if it.para != nil {
+				starts[w] = append(starts[w], it.para.X)
+				ends[w] = append(ends[w], it.para.Right)
+			}
+		}
+	}
+	for w := range starts {
+		byWidth[w] = &margins{mode(starts[w]), mode(ends[w])}
+	}
+	for p, items := range perPage {
+		m := byWidth[math.Round(pages[p].w)]
+		if m == nil {
+			continue
+		}
+		tol := math.Max(3, 0.015*(m.right-m.left))
+		for _, it := range items {
+			if it.para == nil {
+				continue
+			}
+			l, r := it.para.X-m.left, m.right-it.para.Right
+			it.para.Center = l > 2 && math.Abs(l-r) <= tol
+		}
+	}
+}
+
+// mode returns the most frequent value (to 1 point) of vs.
+func mode(vs []float64) float64 {
+	count := map[float64]int{}
+	best, bestN := 0.0, 0
+	for _, v := range vs {
+		k := math.Round(v)
+		count[k]++
+		if count[k] > bestN || (count[k] == bestN && k < best) {
+			best, bestN = k, count[k]
+		}
+	}
+	return best
+}
+
+// joinPages emits the blocks of all pages; a table that opens a page
+// continues the table that closed the previous one when their columns
+// line up.
+// It also returns the text of the header rows it dropped.
+func joinPages(perPage [][]item) (out []layout.Block, dropped []string) {
+	var open *ptable // the table that closed the previous page
+	for p, items := range perPage {
+		page := p + 1
+		var last *ptable
+		for k, it := range items {
+			switch {
+			case it.table != nil && k == 0 && open != nil && sameColumns(open, it.table):
+				dropped = append(dropped, continueTable(open.t, it.table.t)...)
+				last = open
+			case it.table != nil:
+				out = append(out, layout.Block{Page: page, Table: it.table.t})
+				last = it.table
+			default:
+				out = append(out, layout.Block{Page: page, Para: it.para})
+				last = nil
+			}
+		}
+		open = last
+	}
+	return out, dropped
+}
+
+// sameColumns reports whether two page tables have the same column
+// boundaries.
+func sameColumns(a, b *ptable) bool {
+	if len(a.xs) != len(b.xs) {
+		return false
+	}
+	for i := range a.xs {
+		if math.Abs(a.xs[i]-b.xs[i]) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// continueTable appends the part of a table that the next page shows:
+// the header rows it repeats are dropped, and a first row whose first
+// cell is empty is the rest of the row the page break cut.
+// It returns the text of the rows it dropped.
+func continueTable(t, next *layout.Table) (dropped []string) {
+	k := 0
+	for k < len(next.Rows) && k < len(t.Rows)-1 && sameRow(next.Rows[k], t.Rows[k]) {
+		t.Rows[k].Header = true
+		for _, c := range next.Rows[k].Cells {
+			if !c.Continued {
+				dropped = append(dropped, c.Lines...)
+			}
+		}
+		k++
+	}
+	rest := next.Rows[k:]
+	if len(rest) > 0 && len(t.Rows) > 0 && firstCellEmpty(rest[0]) {
+		joinRow(t, rest[0])
+		rest = rest[1:]
+	}
+	t.Rows = append(t.Rows, rest...)
+	return dropped
+}
+
+func sameRow(a, b layout.Row) bool {
+	if len(a.Cells) != len(b.Cells) {
+		return false
+	}
+	for i := range a.Cells {
+		x, y := a.Cells[i], b.Cells[i]
+		if x.Col != y.Col || x.Span != y.Span || x.Text() != y.Text() {
+			return false
+		}
+	}
+	return rowHasText(a)
+}
+
+func firstCellEmpty(r layout.Row) bool {
+	return len(r.Cells) > 0 && r.Cells[0].Col == 0 && len(r.Cells[0].Lines) == 0 && rowHasText(r)
+}
+
+// joinRow appends the lines of a row's continuation to the cells of the
+// table's last row, column by column. A vertically merged cell carries
+// its text in every row it spans, so each copy gets the lines.
+func joinRow(t *layout.Table, cont layout.Row) {
+	last := len(t.Rows) - 1
+	for _, c := range cont.Cells {
+		if len(c.Lines) == 0 {
+			continue
+		}
+		for i := last; i >= 0; i-- {
+			cell := findCell(&t.Rows[i], c.Col)
+			if cell == nil {
+				break
+			}
+			cell.Lines = append(slices.Clip(cell.Lines), c.Lines...)
+			if !cell.Continued {
+				break
+			}
+		}
+	}
+}
+
+func findCell(r *layout.Row, col int) *layout.Cell {
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		if col >= c.Col && col < c.Col+c.Span {
+			return c
+		}
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package pdf
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"vanban/extract/layout"
+	"vanban/normalize"
+)
+
+// sharedDir finds /work/shared (the "shared" sibling of the module root)
+// by walking up from the working directory.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			s := filepath.Join(filepath.Dir(dir), "shared")
+			if _, err := os.Stat(s); err == nil {
+				return s
+			}
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skip("no shared directory")
+		}
+		dir = up
+	}
+}
+
+// fixturePDFs lists the PDFs of the shared material.
+func fixturePDFs(t testing.TB) []string {
+	s := sharedDir(t)
+	var out []string
+	for _, d := range []string{"corpus", "real/docs", "real/rendered"} {
+		m, _ := filepath.Glob(filepath.Join(s, d, "*.pdf"))
+		out = append(out, m...)
+	}
+	// Variants qpdf made of the report: pages rotated by /Rotate 90,
+	// objects packed in object streams.
+	out = append(out, "testdata/rotated-90.pdf", "testdata/objstm.pdf")
+	sort.Strings(out)
+	return out
+}
+
+// docWords returns the words of everything a Doc holds.
+func docWords(d *layout.Doc) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		if b.Para != nil {
+			out = append(out, strings.Fields(b.Para.Text)...)
+			continue
+		}
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				if !c.Continued {
+					for _, l := range c.Lines {
+						out = append(out, strings.Fields(l)...)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// diffWords returns the words of a not in b and of b not in a, as multisets.
+func diffWords(a, b []string) (onlyA, onlyB []string) {
+	count := map[string]int{}
+	for _, w := range a {
+		count[w]++
+	}
+	for _, w := range b {
+		count[w]--
+	}
+	for w, n := range count {
+		for ; n > 0; n-- {
+			onlyA = append(onlyA, w)
+		}
+		for ; n < 0; n++ {
+			onlyB = append(onlyB, w)
+		}
+	}
+	sort.Strings(onlyA)
+	sort.Strings(onlyB)
+	return onlyA, onlyB
+}
+
+func pdftotextWords(t *testing.T, path string) []string {
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Fields(normalize.Text(string(out)))
+}
+
+// comparable trims the punctuation that layout glues to words or splits
+// off (rules of dashes or dots, a comma after a table cell) and drops
+// words of punctuation only.
+func comparable(words []string) []string {
+	var out []string
+	for _, w := range words {
+		w = strings.Trim(w, "-.…_,;:·")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestWordsMatchPdftotext compares the multiset of words read from every
+// shared PDF with poppler's pdftotext. What may differ is listed in
+// allowedDiff with the reason.
+func TestWordsMatchPdftotext(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	for _, path := range fixturePDFs(t) {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, dropped, err := read(data, Options{})
+			if errors.Is(err, layout.ErrNoText) {
+				return // scans: checked in TestErrors
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := pdftotextWords(t, path)
+			words := docWords(doc)
+			for _, d := range dropped {
+				words = append(words, strings.Fields(d)...)
+			}
+			mine, theirs := diffWords(comparable(words), comparable(want))
+			if len(mine)+len(theirs) > 0 {
+				t.Errorf("%d words: only mine %d %q\nonly pdftotext %d %q", len(want), len(mine), head(mine), len(theirs), head(theirs))
+			}
+		})
+	}
+}
+
+func head(s []string) []string {
+	if len(s) > 40 {
+		return s[:40]
+	}
+	return s
+}
