@@ -1,0 +1,107 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"vanban"
+)
+
+// Fold returns the key under which two spellings of a name or title are
+// the same: no diacritics (đ → d), lower case, runs of anything but
+// letters and digits as one space. "UỶ BAN  nhân dân" and "Ủy ban nhân
+// dân" fold alike, which old and new tone placement need.
+func Fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+		default:
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// RefKey returns the key of a document reference: "58/KH-UBND",
+// "58 / KH–UBND" and "58/kh-ubnd" are the same document number.
+func RefKey(ref string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(ref) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('D')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToUpper(r))
+		case r == '/':
+			b.WriteByte('/')
+		case unicode.Is(unicode.Pd, r):
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// encodeDate writes any Date, even a partial one, so that decodeDate
+// gives it back: "" for the zero Date.
+func encodeDate(d vanban.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+func decodeDate(s string) vanban.Date {
+	var y, m, d int
+	if s == "" {
+		return vanban.Date{}
+	}
+	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil {
+		return vanban.Date{}
+	}
+	return vanban.Date{Year: y, Month: time.Month(m), Day: d}
+}
+
+// encodeJSON stores a list or map; nil and empty both store as "null" so
+// that a loaded document has nil where the extractor left nothing.
+func encodeJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "[]" || string(b) == "{}" {
+		return "null"
+	}
+	return string(b)
+}
+
+func decodeStrings(s string) []string {
+	var v []string
+	if json.Unmarshal([]byte(s), &v) != nil || len(v) == 0 {
+		return nil
+	}
+	return v
+}
+
+func decodeMap(s string) map[string]string {
+	var v map[string]string
+	if json.Unmarshal([]byte(s), &v) != nil || len(v) == 0 {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,768 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"vanban"
+)
+
+var ctx = context.Background()
+
+func openTemp(t testing.TB) *DB {
+	t.Helper()
+	db, err := Open(filepath.Join(t.TempDir(), "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// incoming writes content to a file named name in dir and keeps a copy.
+func incoming(t testing.TB, db *DB, dir, name, content string) Incoming {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.Keep(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	return Incoming{Path: path, Name: name, ModTime: st.ModTime(), Format: strings.TrimPrefix(filepath.Ext(name), "."), Blob: b}
+}
+
+// plan returns a plan with every field of the domain types set.
+func plan(ref string, date vanban.Date, tasks int) *vanban.Document {
+	num, sym, _ := strings.Cut(ref, "/")
+	d := &vanban.Document{
+		Format: "docx", Pages: 3,
+		Meta: vanban.Meta{
+			DocType: vanban.TypePlan, Number: num, Symbol: sym, Reference: ref,
+			Issuer: "Ủy ban nhân dân thành phố Hải Phòng", Place: "Hải Phòng", Date: date,
+			Title: "Thực hiện Quyết định số 709/QĐ-TTg", Signer: "Hoàng Minh Cường", SignerTitle: "Phó Chủ tịch",
+			Cites: []string{"709/QĐ-TTg", "01/NQ-CP"}, Replaces: []string{"110/KH-UBND"},
+			AnnualReportDue: "12-15", ReportTo: "Sở Khoa học và Công nghệ",
+		},
+		Text:     "KẾ HOẠCH\nThực hiện…",
+		Warnings: []string{"hàng 3: ô gộp"},
+	}
+	for i := 0; i < tasks; i++ {
+		sec := vanban.Section{Numeral: []string{"I", "II"}[i%2], Title: []string{"TĂNG CƯỜNG", "PHÁT TRIỂN"}[i%2]}
+		d.Rows = append(d.Rows, vanban.Task{
+			Section: sec, STT: fmt.Sprint(i + 1), Task: fmt.Sprintf("Nhiệm vụ %d", i+1),
+			ExpectedOutput: "Tỷ lệ ≥ 80% năm 2030", Lead: "Sở Tài chính", Coordinators: "Sở Nội vụ; các sở, ngành liên quan",
+			Timeframe: "Hằng năm, trước 15/12", Note: "", Monitor: "Văn phòng UBND",
+			Extra:       map[string]string{"Kinh phí": "ngân sách"},
+			LeadParties: []vanban.Party{{Name: "Sở Tài chính", Kind: vanban.KindUnit, AliasOf: "STC"}},
+			CoordinatorParties: []vanban.Party{
+				{Name: "Sở Nội vụ", Kind: vanban.KindUnit},
+				{Name: "các sở, ngành liên quan", Kind: vanban.KindGroup},
+			},
+			MonitorParties: []vanban.Party{{Name: "Văn phòng Ủy ban nhân dân thành phố", Kind: vanban.KindUnit, AliasOf: "Văn phòng UBND"}},
+			Milestones: []vanban.Milestone{
+				{Action: "báo cáo", Start: vanban.D(2026, 1, 1), Due: vanban.D(2026, 12, 15), Recurrence: vanban.Yearly, YearlyDue: "12-15", Cites: []string{"58/KH-UBND"}},
+				{Due: vanban.Date{Year: 2030}, Condition: "khi có kinh phí"},
+			},
+			Targets:  []vanban.Target{{Op: ">=", Value: 80.5, Unit: "%", Per: "năm", ByYear: 2030}},
+			Unparsed: []string{"note"},
+		})
+	}
+	if tasks > 0 {
+		d.Rows[0].Extra = nil // a row with nothing extra
+		d.Rows[0].Section = vanban.Section{}
+	}
+	return d
+}
+
+func report(ref string, date vanban.Date, cites ...string) *vanban.Document {
+	num, sym, _ := strings.Cut(ref, "/")
+	return &vanban.Document{
+		Format: "docx", Pages: 2,
+		Meta: vanban.Meta{DocType: vanban.TypeReport, Number: num, Symbol: sym, Reference: ref, Issuer: "Sở Tài chính",
+			Date: date, Title: "Báo cáo kết quả thực hiện", Cites: cites},
+		ReportItems: []vanban.ReportItem{
+			{STT: "1", Task: "Nhiệm vụ 1", Role: "Chủ trì", Result: "Đã hoàn thành", StatusText: "Hoàn thành", Section: "I"},
+			{STT: "2", Task: "Nhiệm vụ 2", Role: "Phối hợp", Result: "Đang thực hiện", StatusText: "Đang thực hiện"},
+		},
+	}
+}
+
+// canonical clears what the store assigns (ids) and what it does not
+// keep apart (nil and empty lists), and sets what storing sets (the file
+// identity), so that an extracted and a loaded document compare equal.
+func canonical(d *vanban.Document, in Incoming) *vanban.Document {
+	b, _ := json.Marshal(d)
+	var c vanban.Document
+	json.Unmarshal(b, &c)
+	c.ID = 0
+	for i := range c.Rows {
+		c.Rows[i].ID = 0
+	}
+	c.File, c.SHA256, c.Size = in.Name, in.Blob.SHA256, in.Blob.Size
+	if c.Format == "" {
+		c.Format = in.Format
+	}
+	return deepNil(&c)
+}
+
+// deepNil turns empty slices and maps into nil, recursively.
+func deepNil(d *vanban.Document) *vanban.Document {
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(v.Field(i))
+			}
+		case reflect.Slice:
+			if v.Len() == 0 {
+				v.Set(reflect.Zero(v.Type()))
+				return
+			}
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			if v.Len() == 0 {
+				v.Set(reflect.Zero(v.Type()))
+			}
+		}
+	}
+	walk(reflect.ValueOf(d))
+	return d
+}
+
+func mustStore(t testing.TB, db *DB, in Incoming, doc *vanban.Document) Stored {
+	t.Helper()
+	res, err := db.StoreDocument(ctx, in, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func mustLoad(t testing.TB, db *DB, id int64) *vanban.Document {
+	t.Helper()
+	d, err := db.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func equalDocs(t *testing.T, got, want *vanban.Document) {
+	t.Helper()
+	g, _ := json.MarshalIndent(deepNil(got), "", " ")
+	w, _ := json.MarshalIndent(deepNil(want), "", " ")
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("loaded document differs:\n got: %.3000s\nwant: %.3000s", g, w)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		doc  *vanban.Document
+	}{
+		{"plan.docx", plan("58/KH-UBND", vanban.D(2026, 3, 20), 12)},
+		{"report.docx", report("412/BC-STC", vanban.D(2026, 12, 8), "58/KH-UBND")},
+		{"empty.docx", &vanban.Document{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := incoming(t, db, dir, tc.name, tc.name)
+			res := mustStore(t, db, in, tc.doc)
+			if res.Action != ActionNew || !res.Primary || !res.Changed {
+				t.Errorf("result = %+v, want a new primary document", res)
+			}
+			got := mustLoad(t, db, res.DocID)
+			if got.ID != res.DocID {
+				t.Errorf("ID = %d, want %d", got.ID, res.DocID)
+			}
+			for i, row := range got.Rows {
+				if row.ID == 0 {
+					t.Errorf("row %d has no ID", i)
+				}
+			}
+			equalDocs(t, canonical(got, in), canonical(tc.doc, in))
+		})
+	}
+}
+
+func TestDuplicateIsNoOp(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	in := incoming(t, db, dir, "a.docx", "same")
+	first := mustStore(t, db, in, plan("1/KH-UBND", vanban.D(2026, 1, 1), 2))
+	rev, _ := db.Revision(ctx)
+	again := mustStore(t, db, in, plan("1/KH-UBND", vanban.D(2026, 1, 1), 2))
+	if again.Action != ActionDuplicate || again.Changed || again.DocID != first.DocID {
+		t.Errorf("second store = %+v, want a duplicate of document %d", again, first.DocID)
+	}
+	// The same bytes at another path: still nothing new.
+	other := incoming(t, db, dir, "copy of a.docx", "same")
+	dup, err := db.StoreDuplicate(ctx, other)
+	if err != nil || dup.Action != ActionDuplicate || dup.Same != in.Path {
+		t.Errorf("StoreDuplicate = %+v, %v; want duplicate of %s", dup, err, in.Path)
+	}
+	if rev2, _ := db.Revision(ctx); rev2 != rev {
+		t.Errorf("revision moved from %d to %d on a duplicate", rev, rev2)
+	}
+	if _, err := db.StoreDuplicate(ctx, incoming(t, db, dir, "new.docx", "new")); !errors.Is(err, ErrNotFound) {
+		t.Errorf("StoreDuplicate of new content: %v, want ErrNotFound", err)
+	}
+}
+
+func TestNewVersionReplacesRows(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	v1 := plan("58/KH-UBND", vanban.D(2026, 3, 20), 4)
+	in1 := incoming(t, db, dir, "kh.docx", "v1")
+	r1 := mustStore(t, db, in1, v1)
+	old := mustLoad(t, db, r1.DocID)
+	rep := mustStore(t, db, incoming(t, db, dir, "bc.docx", "bc"), report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND"))
+	// Decisions on rows 2 and 4; version 2 keeps row 2 and drops row 4.
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 0, old.Rows[1].ID, true))
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 1, old.Rows[3].ID, false))
+
+	v2 := plan("58/KH-UBND", vanban.D(2026, 3, 20), 3)
+	v2.Rows[1].Task = "Nhiệm vụ 2 (sửa)"
+	in2 := incoming(t, db, dir, "kh.docx", "v2") // same path, new content
+	r2 := mustStore(t, db, in2, v2)
+	if r2.Action != ActionVersion || r2.DocID != r1.DocID || !r2.Primary {
+		t.Fatalf("store v2 = %+v, want a new version of document %d", r2, r1.DocID)
+	}
+	got := mustLoad(t, db, r1.DocID)
+	equalDocs(t, canonical(got, in2), canonical(v2, in2))
+	if got.Rows[1].ID != old.Rows[1].ID {
+		t.Errorf("row 2 id changed from %d to %d; a kept row keeps its id", old.Rows[1].ID, got.Rows[1].ID)
+	}
+	files, err := db.Files(ctx, r1.DocID)
+	must(t, err)
+	if len(files) != 2 || !files[0].Primary || files[0].SHA256 != in2.Blob.SHA256 || files[1].SupersededBy != files[0].ID {
+		t.Errorf("files = %+v, want v2 primary and v1 superseded by it", files)
+	}
+	if _, err := os.Stat(files[1].Stored); err != nil {
+		t.Errorf("old version's copy: %v", err)
+	}
+	dec, err := db.MatchDecisions(ctx, rep.DocID)
+	must(t, err)
+	if len(dec) != 1 || len(dec[0]) != 1 || dec[0][0].TaskID != old.Rows[1].ID || !dec[0][0].Accepted {
+		t.Errorf("decisions = %+v, want only the one on the kept row", dec)
+	}
+}
+
+func TestRenditions(t *testing.T) {
+	date := vanban.D(2026, 3, 20)
+	pdfDoc := func() *vanban.Document {
+		d := plan("58/KH-UBND", date, 2)
+		d.Format = "pdf"
+		d.Meta.Issuer = "UỶ BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" // old tone placement, capitals
+		d.Meta.Reference = "58 /KH-UBND"
+		return d
+	}
+	t.Run("pdf first", func(t *testing.T) {
+		db := openTemp(t)
+		dir := t.TempDir()
+		rp := mustStore(t, db, incoming(t, db, dir, "kh.pdf", "pdf"), pdfDoc())
+		inDocx := incoming(t, db, dir, "kh.docx", "docx")
+		docx := plan("58/KH-UBND", date, 5)
+		rd := mustStore(t, db, inDocx, docx)
+		if rd.DocID != rp.DocID || rd.Action != ActionRendition || !rd.Primary {
+			t.Fatalf("docx after pdf = %+v, want the primary rendition of document %d", rd, rp.DocID)
+		}
+		equalDocs(t, canonical(mustLoad(t, db, rd.DocID), inDocx), canonical(docx, inDocx))
+		sum, err := db.Summary(ctx, rd.DocID)
+		must(t, err)
+		if !reflect.DeepEqual(sum.Formats, []string{"docx", "pdf"}) || sum.Files != 2 || sum.Tasks != 5 {
+			t.Errorf("summary = %+v, want one document, two formats, the DOCX's 5 rows", sum)
+		}
+	})
+	t.Run("docx first", func(t *testing.T) {
+		db := openTemp(t)
+		dir := t.TempDir()
+		inDocx := incoming(t, db, dir, "kh.docx", "docx")
+		docx := plan("58/KH-UBND", date, 5)
+		rd := mustStore(t, db, inDocx, docx)
+		rev, _ := db.Revision(ctx)
+		rp := mustStore(t, db, incoming(t, db, dir, "kh.pdf", "pdf"), pdfDoc())
+		if rp.DocID != rd.DocID || rp.Action != ActionRendition || rp.Primary || rp.Changed {
+			t.Fatalf("pdf after docx = %+v, want a secondary rendition of document %d", rp, rd.DocID)
+		}
+		equalDocs(t, canonical(mustLoad(t, db, rd.DocID), inDocx), canonical(docx, inDocx))
+		if rev2, _ := db.Revision(ctx); rev2 != rev {
+			t.Errorf("a secondary rendition moved the revision")
+		}
+		docs, _ := db.Documents(ctx, Filter{})
+		if len(docs) != 1 {
+			t.Errorf("%d documents, want 1", len(docs))
+		}
+	})
+	t.Run("unnumbered drafts in one format stay apart", func(t *testing.T) {
+		db := openTemp(t)
+		dir := t.TempDir()
+		a := mustStore(t, db, incoming(t, db, dir, "draft1.docx", "1"), plan("", vanban.Date{}, 1))
+		b := mustStore(t, db, incoming(t, db, dir, "draft2.docx", "2"), plan("", vanban.Date{}, 1))
+		pdf := plan("", vanban.Date{}, 1)
+		pdf.Format = "pdf"
+		c := mustStore(t, db, incoming(t, db, dir, "draft1.pdf", "3"), pdf)
+		if a.DocID == b.DocID || c.DocID != a.DocID {
+			t.Errorf("drafts: %d, %d and pdf %d; want two documents, the pdf joining the first", a.DocID, b.DocID, c.DocID)
+		}
+	})
+}
+
+func TestDraftSupersededAndReports(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	draft := mustStore(t, db, incoming(t, db, dir, "du-thao.docx", "d"), plan("", vanban.Date{}, 3))
+	issued := mustStore(t, db, incoming(t, db, dir, "kh58.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 3))
+	r1 := mustStore(t, db, incoming(t, db, dir, "bc412.docx", "r1"), report("412/BC-STC", vanban.D(2026, 12, 8), "58/KH-UBND"))
+	r2d := report("1876/BC-BQL", vanban.D(2026, 12, 20), "58/KH-UBND", "709/QĐ-TTg")
+	r2d.Meta.Issuer = "Ban Quản lý khu kinh tế"
+	r2 := mustStore(t, db, incoming(t, db, dir, "bc1876.pdf", "r2"), r2d)
+	mustStore(t, db, incoming(t, db, dir, "other.docx", "o"), report("9/BC-X", vanban.D(2026, 1, 1), "59/KH-UBND"))
+	// Another issuer's 58/KH-UBND, cited before plan 58 was issued.
+	mustStore(t, db, incoming(t, db, dir, "older.docx", "x"), report("7/BC-Y", vanban.D(2025, 12, 19), "58/KH-UBND"))
+
+	sum, err := db.Summary(ctx, draft.DocID)
+	must(t, err)
+	if sum.SupersededBy != issued.DocID {
+		t.Errorf("draft superseded by %d, want %d", sum.SupersededBy, issued.DocID)
+	}
+	reps, err := db.ReportsCiting(ctx, "58 / kh-ubnd")
+	must(t, err)
+	var ids []int64
+	for _, r := range reps {
+		ids = append(ids, r.ID)
+	}
+	if want := []int64{r2.DocID, r1.DocID}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("reports citing 58 = %v, want %v", ids, want)
+	}
+	on, err := db.ReportsOn(ctx, issued.DocID)
+	must(t, err)
+	if len(on) != 2 || on[0].ID != r2.DocID || on[1].ID != r1.DocID {
+		t.Errorf("ReportsOn(plan 58) = %+v", on)
+	}
+	links, err := db.Links(ctx, issued.DocID)
+	must(t, err)
+	var got []string
+	for _, l := range links {
+		got = append(got, fmt.Sprint(l.Incoming, l.Kind, l.Ref, l.DocID))
+	}
+	want := []string{
+		fmt.Sprint(false, "cites", "709/QĐ-TTg", 0), fmt.Sprint(false, "cites", "01/NQ-CP", 0),
+		fmt.Sprint(false, "replaces", "110/KH-UBND", 0), fmt.Sprint(false, "supersedes", "", draft.DocID),
+		fmt.Sprint(true, "cites", "58/KH-UBND", r1.DocID), fmt.Sprint(true, "cites", "58/KH-UBND", r2.DocID),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("links of plan 58 =\n%v, want\n%v", got, want)
+	}
+	out, err := db.Links(ctx, r1.DocID)
+	must(t, err)
+	if len(out) != 1 || out[0].DocID != issued.DocID || out[0].Ref != "58/KH-UBND" {
+		t.Errorf("links of report 412 = %+v, want a cite resolved to %d", out, issued.DocID)
+	}
+	// Units count the issued plan's tasks, not the draft's again.
+	units, err := db.Units(ctx)
+	must(t, err)
+	if len(units) == 0 || units[0].Name != "Sở Nội vụ" && units[0].Name != "Sở Tài chính" || units[0].Tasks != 3 || units[0].Documents != 1 {
+		t.Errorf("units = %+v, want 3 tasks in 1 document for the busiest unit", units)
+	}
+}
+
+func TestFailures(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	fail := Failure{Kind: "no_text", Reason: "không có lớp văn bản, cần OCR (tệp quét)", Error: "scan.pdf: no text layer, needs OCR"}
+	inScan := incoming(t, db, dir, "scan.pdf", "scan")
+	f1, err := db.StoreFailure(ctx, inScan, fail)
+	must(t, err)
+	if f1.Action != ActionFailed || f1.DocID == 0 {
+		t.Fatalf("StoreFailure = %+v", f1)
+	}
+	docs, _ := db.Documents(ctx, Filter{})
+	all, _ := db.Documents(ctx, Filter{Failed: true})
+	if len(docs) != 0 || len(all) != 1 || all[0].Status != "failed" || all[0].Reason != fail.Reason {
+		t.Errorf("documents = %+v, all = %+v; want only a failed one, listed on request", docs, all)
+	}
+	fails, err := db.Failures(ctx)
+	must(t, err)
+	if len(fails) != 1 || fails[0].Path != inScan.Path || fails[0].ErrorKind != "no_text" || fails[0].Reason != fail.Reason {
+		t.Fatalf("failures = %+v", fails)
+	}
+	// Same content again: one more attempt, still one failure.
+	again, err := db.StoreFailure(ctx, inScan, fail)
+	must(t, err)
+	if again.FileID != f1.FileID {
+		t.Errorf("retry made a new file row")
+	}
+	if fails, _ = db.Failures(ctx); len(fails) != 1 || fails[0].Attempts != 2 {
+		t.Errorf("after a retry: %+v, want one failure with 2 attempts", fails)
+	}
+	// The file is fixed (OCRed, saved again): the document reads.
+	inFixed := incoming(t, db, dir, "scan.pdf", "fixed")
+	ok := mustStore(t, db, inFixed, plan("7/KH-UBND", vanban.D(2026, 2, 2), 1))
+	if ok.DocID != f1.DocID || ok.Action != ActionVersion {
+		t.Errorf("fixed file = %+v, want a version of document %d", ok, f1.DocID)
+	}
+	if fails, _ = db.Failures(ctx); len(fails) != 0 {
+		t.Errorf("failures after the fix: %+v", fails)
+	}
+	// A newer version breaks: the rows stay, the document notes why.
+	broken := incoming(t, db, dir, "scan.pdf", "broken")
+	_, err = db.StoreFailure(ctx, broken, Failure{Kind: "malformed", Reason: "tệp hỏng", Error: "bad xref"})
+	must(t, err)
+	sum, _ := db.Summary(ctx, f1.DocID)
+	if sum.Status != "ok" || sum.Tasks != 1 || sum.Reason != "tệp hỏng" {
+		t.Errorf("summary after a broken version = %+v, want ok with its rows and the reason", sum)
+	}
+	if fails, _ = db.Failures(ctx); len(fails) != 1 || fails[0].ErrorKind != "malformed" {
+		t.Errorf("failures = %+v, want the broken version", fails)
+	}
+}
+
+func TestFailedPlaceholderJoinsItsDocument(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	docx := mustStore(t, db, incoming(t, db, dir, "kh.docx", "docx"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	bad, err := db.StoreFailure(ctx, incoming(t, db, dir, "kh.pdf", "half"), Failure{Kind: "malformed", Reason: "tệp hỏng"})
+	must(t, err)
+	pdf := plan("58/KH-UBND", vanban.D(2026, 3, 20), 2)
+	pdf.Format = "pdf"
+	res := mustStore(t, db, incoming(t, db, dir, "kh.pdf", "whole"), pdf)
+	if res.DocID != docx.DocID || !reflect.DeepEqual(res.Removed, []int64{bad.DocID}) {
+		t.Errorf("pdf = %+v, want it in document %d and placeholder %d removed", res, docx.DocID, bad.DocID)
+	}
+	if _, err := db.Summary(ctx, bad.DocID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("placeholder still there: %v", err)
+	}
+	files, _ := db.Files(ctx, docx.DocID)
+	if len(files) != 3 {
+		t.Errorf("%d files, want docx, pdf and the failed pdf in history", len(files))
+	}
+}
+
+func TestRetryOfFailedContent(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	mustStore(t, db, incoming(t, db, dir, "kh.docx", "docx"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	in := incoming(t, db, dir, "kh.pdf", "pdf")
+	bad, err := db.StoreFailure(ctx, in, Failure{Kind: "unsupported", Reason: "chưa hỗ trợ"})
+	must(t, err)
+	pdf := plan("58/KH-UBND", vanban.D(2026, 3, 20), 2)
+	pdf.Format = "pdf"
+	if res := mustStore(t, db, in, pdf); res.Action != ActionDuplicate {
+		t.Errorf("failed content without Reread = %+v, want a duplicate", res)
+	}
+	in.Reread = true
+	res := mustStore(t, db, in, pdf)
+	if res.FileID != bad.FileID || res.Action != ActionRendition || len(res.Removed) != 1 {
+		t.Errorf("retried = %+v, want file %d a rendition, placeholder removed", res, bad.FileID)
+	}
+	if f, _ := db.Failures(ctx); len(f) != 0 {
+		t.Errorf("failures = %+v", f)
+	}
+}
+
+func TestRestoreOldVersion(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	v1 := incoming(t, db, dir, "kh.docx", "v1")
+	r1 := mustStore(t, db, v1, plan("58/KH-UBND", vanban.D(2026, 3, 20), 1))
+	mustStore(t, db, incoming(t, db, dir, "kh.docx", "v2"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	back := incoming(t, db, dir, "kh.docx", "v1")
+	res, err := db.StoreDuplicate(ctx, back)
+	must(t, err)
+	if res.Action != ActionRestored || res.FileID != r1.FileID {
+		t.Fatalf("restore = %+v, want file %d restored", res, r1.FileID)
+	}
+	back.Reread = true
+	res = mustStore(t, db, back, plan("58/KH-UBND", vanban.D(2026, 3, 20), 1))
+	if !res.Primary {
+		t.Errorf("reread of the restored version = %+v, want primary", res)
+	}
+	if d := mustLoad(t, db, r1.DocID); len(d.Rows) != 1 {
+		t.Errorf("%d rows, want the restored version's 1", len(d.Rows))
+	}
+}
+
+func TestFindDocument(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	in := incoming(t, db, dir, "Kế hoạch 58.docx", "k")
+	r := mustStore(t, db, in, plan("58/KH-UBND", vanban.D(2026, 3, 20), 1))
+	for _, ref := range []string{
+		fmt.Sprint(r.DocID), "58/KH-UBND", "58 / kh-ubnd", "Kế hoạch 58.docx", "ke hoach 58", in.Path, in.Blob.SHA256[:10],
+	} {
+		d, err := db.FindDocument(ctx, ref)
+		if err != nil || d.ID != r.DocID {
+			t.Errorf("FindDocument(%q) = %v, %v; want document %d", ref, d, err, r.DocID)
+		}
+	}
+	for _, ref := range []string{"", "59/KH-UBND", "999", "nothing.docx"} {
+		if _, err := db.FindDocument(ctx, ref); !errors.Is(err, ErrNotFound) {
+			t.Errorf("FindDocument(%q): %v, want ErrNotFound", ref, err)
+		}
+	}
+}
+
+func TestTasksForUnit(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	r := mustStore(t, db, incoming(t, db, dir, "kh.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 3))
+	for _, name := range []string{"Sở Tài chính", "so tai chinh", "STC"} {
+		tasks, err := db.TasksForUnit(ctx, name)
+		must(t, err)
+		if len(tasks) != 3 || tasks[0].DocID != r.DocID || !reflect.DeepEqual(tasks[0].Roles, []vanban.Role{vanban.RoleLead}) ||
+			tasks[0].Reference != "58/KH-UBND" || len(tasks[0].Task.Milestones) != 2 {
+			t.Errorf("TasksForUnit(%q) = %+v", name, tasks)
+		}
+	}
+	if tasks, err := db.TasksForUnit(ctx, "Sở Y tế"); err != nil || len(tasks) != 0 {
+		t.Errorf("unknown unit: %v, %v", tasks, err)
+	}
+}
+
+func TestDecisions(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	p := mustStore(t, db, incoming(t, db, dir, "kh.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	rep := mustStore(t, db, incoming(t, db, dir, "bc.docx", "b"), report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND"))
+	rows := mustLoad(t, db, p.DocID).Rows
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 0, rows[0].ID, false))
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 0, rows[1].ID, true))
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 0, rows[0].ID, true)) // changed mind
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 1, rows[1].ID, false))
+	got, err := db.MatchDecisions(ctx, rep.DocID)
+	must(t, err)
+	if len(got[0]) != 2 || len(got[1]) != 1 || got[1][0].Accepted {
+		t.Errorf("decisions = %+v", got)
+	}
+	for _, d := range got[0] {
+		if !d.Accepted {
+			t.Errorf("item 0: %+v, want both accepted", d)
+		}
+	}
+	must(t, db.ClearMatchDecision(ctx, rep.DocID, 1, rows[1].ID))
+	if got, _ = db.MatchDecisions(ctx, rep.DocID); len(got[1]) != 0 {
+		t.Errorf("cleared decision still there: %+v", got)
+	}
+	if err := db.SetMatchDecision(ctx, rep.DocID, 9, rows[0].ID, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("decision on a missing item: %v", err)
+	}
+	if err := db.SetMatchDecision(ctx, rep.DocID, 0, 99999, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("decision on a missing task: %v", err)
+	}
+	// A new version of the report that rewrites item 0 drops its decisions.
+	r2 := report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND")
+	r2.ReportItems[0].Task = "Nhiệm vụ khác"
+	mustStore(t, db, incoming(t, db, dir, "bc.docx", "b2"), r2)
+	if got, _ = db.MatchDecisions(ctx, rep.DocID); len(got) != 0 {
+		t.Errorf("decisions after the item changed: %+v", got)
+	}
+}
+
+func TestDocumentVersions(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	a := mustStore(t, db, incoming(t, db, dir, "a.docx", "a"), plan("1/KH-UBND", vanban.D(2026, 1, 1), 1))
+	b := mustStore(t, db, incoming(t, db, dir, "b.docx", "b"), plan("2/KH-UBND", vanban.D(2026, 1, 1), 1))
+	db.StoreFailure(ctx, incoming(t, db, dir, "c.pdf", "c"), Failure{Kind: "no_text"})
+	v1, err := db.DocumentVersions(ctx)
+	must(t, err)
+	if len(v1) != 2 || v1[a.DocID] == "" || v1[a.DocID] == v1[b.DocID] {
+		t.Fatalf("versions = %v", v1)
+	}
+	mustStore(t, db, incoming(t, db, dir, "a.docx", "a2"), plan("1/KH-UBND", vanban.D(2026, 1, 1), 2))
+	v2, _ := db.DocumentVersions(ctx)
+	if v2[a.DocID] == v1[a.DocID] || v2[b.DocID] != v1[b.DocID] {
+		t.Errorf("versions %v → %v: want only a's to change", v1, v2)
+	}
+}
+
+// TestCopiedDataFolder: the data folder is self-contained; a copy taken
+// while the store is open (WAL not yet checkpointed) or after Close works.
+func TestCopiedDataFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "data")
+	db, err := Open(dir)
+	must(t, err)
+	src := t.TempDir()
+	in := incoming(t, db, src, "kh.docx", "content")
+	doc := plan("58/KH-UBND", vanban.D(2026, 3, 20), 3)
+	r := mustStore(t, db, in, doc)
+	os.RemoveAll(src) // the original is gone
+	for _, when := range []string{"open", "closed"} {
+		if when == "closed" {
+			must(t, db.Close())
+		}
+		cp := filepath.Join(root, "copy-"+when)
+		must(t, copyDir(dir, cp))
+		db2, err := Open(cp)
+		must(t, err)
+		equalDocs(t, canonical(mustLoad(t, db2, r.DocID), in), canonical(doc, in))
+		files, err := db2.Files(ctx, r.DocID)
+		must(t, err)
+		if b, err := os.ReadFile(files[0].Stored); err != nil || string(b) != "content" || !strings.HasPrefix(files[0].Stored, cp) {
+			t.Errorf("%s copy: stored file %s: %q, %v", when, files[0].Stored, b, err)
+		}
+		f, info, err := db2.OpenFile(ctx, files[0].ID)
+		must(t, err)
+		b := make([]byte, 16)
+		n, _ := f.Read(b)
+		f.Close()
+		if string(b[:n]) != "content" || info.Name != "kh.docx" || info.Path != in.Path {
+			t.Errorf("OpenFile: %q, %+v", b[:n], info)
+		}
+		db2.Close()
+	}
+}
+
+func copyDir(src, dst string) error {
+	return filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		out := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(out, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(out, b, 0o644)
+	})
+}
+
+func TestConcurrentSameContent(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	results := make([]Stored, 8)
+	for i := range results {
+		in := incoming(t, db, dir, fmt.Sprintf("copy%d.docx", i), "same")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = mustStore(t, db, in, plan("5/KH-UBND", vanban.D(2026, 5, 5), 2))
+		}()
+	}
+	wg.Wait()
+	news := 0
+	for _, r := range results {
+		if r.Action == ActionNew {
+			news++
+		}
+	}
+	if news != 1 {
+		t.Errorf("%d stores made a new document, want 1: %+v", news, results)
+	}
+	locs, _ := db.Locations(ctx, dir)
+	if len(locs) != 8 {
+		t.Errorf("%d locations, want 8", len(locs))
+	}
+}
+
+func TestReopenKeepsSchema(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir)
+	must(t, err)
+	db.Close()
+	db, err = Open(dir)
+	must(t, err)
+	defer db.Close()
+	var v int
+	must(t, db.SQL().QueryRow(`PRAGMA user_version`).Scan(&v))
+	var fk int
+	must(t, db.SQL().QueryRow(`PRAGMA foreign_keys`).Scan(&fk))
+	var mode string
+	must(t, db.SQL().QueryRow(`PRAGMA journal_mode`).Scan(&mode))
+	if v != SchemaVersion() || fk != 1 || mode != "wal" {
+		t.Errorf("user_version %d, foreign_keys %d, journal_mode %s", v, fk, mode)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	for _, tc := range []struct{ in, fold, ref string }{
+		{"UỶ BAN NHÂN DÂN", "uy ban nhan dan", "UYBANNHANDAN"},
+		{"Ủy ban  nhân dân", "uy ban nhan dan", "UYBANNHANDAN"},
+		{"58/KH-UBND", "58 kh ubnd", "58/KH-UBND"},
+		{" 58 / kh–ubnd ", "58 kh ubnd", "58/KH-UBND"},
+		{"709/QĐ-TTg", "709 qd ttg", "709/QD-TTG"},
+		{"", "", ""},
+	} {
+		if got := Fold(tc.in); got != tc.fold {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.fold)
+		}
+		if got := RefKey(tc.in); got != tc.ref {
+			t.Errorf("RefKey(%q) = %q, want %q", tc.in, got, tc.ref)
+		}
+	}
+	for _, d := range []vanban.Date{{}, vanban.D(2026, 3, 20), {Year: 2030}, {Year: 2026, Month: 12}} {
+		if got := decodeDate(encodeDate(d)); got != d {
+			t.Errorf("date %v came back as %v", d, got)
+		}
+	}
+}
+
+func TestTimestampsSort(t *testing.T) {
+	a := time.Date(2026, 1, 1, 0, 0, 5, 100000000, time.UTC)
+	b := a.Add(20 * time.Millisecond)
+	if !(stamp(a) < stamp(b)) || !parseStamp(stamp(a)).Equal(a) {
+		t.Errorf("stamps %s, %s", stamp(a), stamp(b))
+	}
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkStoreDocument stores a 68-row plan per iteration, each a new
+// document (one transaction each).
+func BenchmarkStoreDocument(b *testing.B) {
+	db := openTemp(b)
+	dir := b.TempDir()
+	doc := plan("58/KH-UBND", vanban.D(2026, 3, 20), 68)
+	ins := make([]Incoming, b.N)
+	for i := range ins {
+		ins[i] = incoming(b, db, dir, fmt.Sprintf("%d.docx", i), fmt.Sprint(i))
+	}
+	b.ResetTimer()
+	for i := range ins {
+		doc.Meta.Reference = fmt.Sprintf("%d/KH-UBND", i)
+		mustStore(b, db, ins[i], doc)
+	}
+}
+
+// BenchmarkDocument loads a 68-row plan.
+func BenchmarkDocument(b *testing.B) {
+	db := openTemp(b)
+	r := mustStore(b, db, incoming(b, db, b.TempDir(), "a.docx", "a"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 68))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		mustLoad(b, db, r.DocID)
+	}
+}
