@@ -30,7 +30,7 @@ func citations(texts ...string) []citation {
 	var out []citation
 	seen := map[string]bool{}
 	for _, t := range texts {
-		for _, m := range citationRe.FindAllStringSubmatch(t, -1) {
+		for _, m := range findCitations(t) {
 			ref := strings.TrimRight(m[2], "-/")
 			if !seen[ref] {
 				seen[ref] = true
@@ -64,4 +64,26 @@ func replaced(text string) []string {
 		}
 	}
 	return out
+}
+
+// findCitations runs citationRe over the lines of t that can hold a
+// reference (a digit followed by "/" or "-"): the regular expression is
+// slow on long prose, and most lines cite nothing.
+func findCitations(t string) [][]string {
+	var out [][]string
+	for line := range strings.Lines(t) {
+		if mayCite(line) {
+			out = append(out, citationRe.FindAllStringSubmatch(line, -1)...)
+		}
+	}
+	return out
+}
+
+func mayCite(line string) bool {
+	for i := 0; i+1 < len(line); i++ {
+		if line[i] >= '0' && line[i] <= '9' && (line[i+1] == '/' || line[i+1] == '-') {
+			return true
+		}
+	}
+	return false
 }

@@ -176,14 +176,17 @@ var sentenceSplit = regexp.MustCompile(`\.\s+`)
 func reportSentences(text string) []string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if sectionHead.MatchString(Text(l)) {
+		lines[i] = Text(l)
+	}
+	for i, l := range lines {
+		if sectionHead.MatchString(l) {
 			lines = append(slices.Clone(lines[i+1:]), lines[:i]...)
 			break
 		}
 	}
 	var out []string
 	for _, l := range lines {
-		for _, s := range sentenceSplit.Split(Text(l), -1) {
+		for _, s := range sentenceSplit.Split(l, -1) {
 			if strings.Contains(strings.ToLower(s), "báo cáo") {
 				out = append(out, s)
 			}

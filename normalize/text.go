@@ -46,7 +46,7 @@ func Text(s string) string {
 	space := false // a space is pending
 	word := -1     // start in buf of the current word, -1 outside one
 	endWord := func() {
-		if word >= 0 {
+		if word >= 0 && !isASCII(buf[word:]) { // an ASCII word has no tone mark to place
 			if fixed, ok := placeTone(string(buf[word:])); ok {
 				buf = append(buf[:word], fixed...)
 			}
@@ -74,6 +74,15 @@ func Text(s string) string {
 	}
 	endWord()
 	return string(buf)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isZeroWidth(r rune) bool {
