@@ -46,12 +46,15 @@ func Text(s string) string {
 	space := false // a space is pending
 	word := -1     // start in buf of the current word, -1 outside one
 	endWord := func() {
-		if word >= 0 && !isASCII(buf[word:]) { // an ASCII word has no tone mark to place
+		if word < 0 {
+			return
+		}
+		if !isASCII(buf[word:]) { // an ASCII word has no tone mark to place
 			if fixed, ok := placeTone(string(buf[word:])); ok {
 				buf = append(buf[:word], fixed...)
 			}
-			word = -1
 		}
+		word = -1
 	}
 	for _, r := range s {
 		if unicode.IsSpace(r) {

@@ -27,6 +27,7 @@ func TestText(t *testing.T) {
 		{"Vie\u0302\u0323t", "Việt"},
 		// The traditional tone placement: oa, oe, uy in an open syllable.
 		{"hoá", "hóa"}, {"Hoà", "Hòa"}, {"khoẻ", "khỏe"}, {"thuỷ", "thủy"}, {"Uỷ ban", "Ủy ban"},
+		{"ma tuý", "ma túy"}, {"a hoà b", "a hòa b"}, // after an ASCII word
 		{"UỶ BAN", "ỦY BAN"}, {"tuỳ", "tùy"}, {"Thuỵ", "Thụy"}, {"xoè", "xòe"},
 		{"Văn hoá, Thể thao", "Văn hóa, Thể thao"}, {"cụ thể hoá", "cụ thể hóa"},
 		// Already traditional, or with a final consonant: unchanged.

@@ -1,0 +1,160 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"vanban"
+)
+
+// Source is what the index derives from: the store. *store.DB satisfies
+// it.
+type Source interface {
+	// DocumentVersions maps every document to index to its version, a
+	// token that changes whenever the document does.
+	DocumentVersions(ctx context.Context) (map[int64]string, error)
+	// Document loads one document with its rows.
+	Document(ctx context.Context, id int64) (*vanban.Document, error)
+}
+
+// SyncStats counts what Sync did.
+type SyncStats struct {
+	Added, Updated, Removed, Unchanged int
+}
+
+func (s SyncStats) String() string {
+	return fmt.Sprintf("%d thêm, %d cập nhật, %d xóa, %d không đổi", s.Added, s.Updated, s.Removed, s.Unchanged)
+}
+
+// syncBatchDocs is how many documents one index write holds.
+const syncBatchDocs = 64
+
+// Sync makes the index agree with src: documents whose version differs
+// from the one indexed (or that are missing) are indexed again, and
+// entries of documents src no longer has are removed. Run at start, it
+// repairs a crash between a store write and its index update. progress,
+// if not nil, is called after each document.
+func (ix *Index) Sync(ctx context.Context, src Source, progress func(done, total int)) (SyncStats, error) {
+	var st SyncStats
+	want, err := src.DocumentVersions(ctx)
+	if err != nil {
+		return st, fmt.Errorf("index: sync: %w", err)
+	}
+	have, err := ix.Versions()
+	if err != nil {
+		return st, err
+	}
+	var todo []int64
+	for id, v := range want {
+		switch hv, ok := have[id]; {
+		case !ok:
+			st.Added++
+			todo = append(todo, id)
+		case hv != v:
+			st.Updated++
+			todo = append(todo, id)
+		default:
+			st.Unchanged++
+		}
+	}
+	b := ix.NewBatch()
+	for id := range have {
+		if _, ok := want[id]; !ok {
+			if err := b.Delete(id); err != nil {
+				return st, err
+			}
+			st.Removed++
+		}
+	}
+	for i, id := range todo {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		doc, err := src.Document(ctx, id)
+		if err != nil {
+			return st, fmt.Errorf("index: sync: document %d: %w", id, err)
+		}
+		if err := b.PutExtra(doc, Extra{Version: want[id]}); err != nil {
+			return st, err
+		}
+		if (i+1)%syncBatchDocs == 0 {
+			if err := b.Commit(); err != nil {
+				return st, err
+			}
+		}
+		if progress != nil {
+			progress(i+1, len(todo))
+		}
+	}
+	return st, b.Commit()
+}
+
+// Refresh indexes documents ids again from src, or removes those src no
+// longer has, in one index write: what a store write calls after it
+// commits (ingest batches its documents). Versions are read before the
+// documents, so a change between the two leaves a mismatch that the next
+// Sync repairs, never a stale entry marked current.
+func (ix *Index) Refresh(ctx context.Context, src Source, ids ...int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	versions, err := src.DocumentVersions(ctx)
+	if err != nil {
+		return fmt.Errorf("index: refresh: %w", err)
+	}
+	b := ix.NewBatch()
+	for _, id := range ids {
+		v, ok := versions[id]
+		if !ok {
+			if err := b.Delete(id); err != nil {
+				return err
+			}
+			continue
+		}
+		doc, err := src.Document(ctx, id)
+		if err != nil {
+			return fmt.Errorf("index: refresh %d: %w", id, err)
+		}
+		if err := b.PutExtra(doc, Extra{Version: v}); err != nil {
+			return err
+		}
+	}
+	return b.Commit()
+}
+
+// Rebuild builds a new index of everything in src beside dir, then puts
+// it in dir's place, so that a failed or interrupted rebuild leaves the
+// old index as it was.
+func Rebuild(ctx context.Context, dir string, src Source, progress func(done, total int)) (SyncStats, error) {
+	tmp, old := dir+".new", dir+".old"
+	if err := os.RemoveAll(tmp); err != nil {
+		return SyncStats{}, err
+	}
+	ix, err := Open(tmp)
+	if err != nil {
+		return SyncStats{}, err
+	}
+	st, err := ix.Sync(ctx, src, progress)
+	if err == nil {
+		err = ix.Compact(ctx)
+	}
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return st, err
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return st, err
+	}
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return st, err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return st, err
+	}
+	return st, os.RemoveAll(old)
+}
