@@ -230,11 +230,13 @@ func isHex(s string) bool {
 	return true
 }
 
-// DocumentVersions maps every readable document's id to its revision, an
-// opaque token that changes whenever the document's metadata, text or
-// rows change. The search index compares it with what it indexed.
+// DocumentVersions maps every current document's id (readable, and no
+// draft that an issued version supersedes: search shows each task once)
+// to its revision, an opaque token that changes whenever the document's
+// metadata, text or rows change. The search index compares it with what
+// it indexed.
 func (s *DB) DocumentVersions(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, revision FROM documents WHERE status = 'ok'`)
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.revision FROM documents d WHERE `+current)
 	if err != nil {
 		return nil, err
 	}

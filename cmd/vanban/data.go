@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"vanban"
+	"vanban/index"
 	"vanban/ingest"
 	"vanban/normalize"
 	"vanban/store"
@@ -51,16 +53,41 @@ func extractor(dataDir string) ingest.Extractor {
 	return documentReader(aliases)
 }
 
-// hooks returns what ingestion tells other components after each change.
-// TODO(lead): update the search index here.
-func hooks(db *store.DB) ingest.Hooks { return ingest.Hooks{} }
+// indexHooks keeps the search index in step with what p stores: right
+// after each transaction commits, the index catches up with the store in
+// one batch (the stored document, and a draft it supersedes). It returns a function that closes the index. When
+// the index cannot be opened (a running `vanban serve` holds it) ingestion
+// goes on without it; the index's next start finds the mismatch and
+// repairs it (index.Sync).
+func indexHooks(p *ingest.Pipeline, db *store.DB) (closeIndex func()) {
+	ix, err := index.Open(searchIndexDir(db.Dir()))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "vanban: chưa cập nhật được chỉ mục tìm kiếm (%v); lần tìm kiếm sau sẽ tự cập nhật\n", err)
+		return func() {}
+	}
+	warn := func(id int64, err error) {
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "vanban: chỉ mục văn bản %d: %v (lần tìm kiếm sau sẽ tự sửa)\n", id, err)
+		}
+	}
+	p.Hooks = ingest.Hooks{
+		// Sync rather than Refresh: storing an issued plan also takes its
+		// superseded draft out of search.
+		OnStored: func(ctx context.Context, id int64) {
+			_, err := ix.Sync(ctx, db, nil)
+			warn(id, err)
+		},
+		OnRemoved: func(ctx context.Context, id int64) { warn(id, ix.Delete(id)) },
+	}
+	return func() { ix.Close() }
+}
 
 // extractTimeout bounds one file's extraction.
 const extractTimeout = 2 * time.Minute
 
 // newPipeline returns the ingestion pipeline into db.
 func newPipeline(db *store.DB) *ingest.Pipeline {
-	return &ingest.Pipeline{Store: db, Extract: extractor(db.Dir()), Hooks: hooks(db), Timeout: extractTimeout}
+	return &ingest.Pipeline{Store: db, Extract: extractor(db.Dir()), Timeout: extractTimeout}
 }
 
 // ttyOut reports whether f is a terminal (not a pipe or a file).

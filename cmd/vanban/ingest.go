@@ -37,6 +37,7 @@ func runIngest(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	p := newPipeline(db)
+	defer indexHooks(p, db)()
 	if *retry {
 		p.Retry = ingest.RetryAll
 	}

@@ -149,7 +149,7 @@ func (s *serving) startWatcher(ctx context.Context, dir string, settle time.Dura
 	p.Retry = ingest.RetryTransient
 	p.Hooks = ingest.Hooks{
 		OnStored: func(ctx context.Context, id int64) {
-			if err := s.ix.Refresh(ctx, s.db, id); err != nil {
+			if _, err := s.ix.Sync(ctx, s.db, nil); err != nil {
 				logger.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
 			}
 		},
@@ -441,17 +441,6 @@ func (a *webApp) Search(ctx context.Context, req web.SearchRequest) (*web.Search
 	q := req.Query
 	if strings.TrimSpace(q) == "" && req.DueFrom.IsZero() && req.DueTo.IsZero() {
 		return nil, &web.UserError{Msg: index.ErrEmptyQuery.Error()}
-	}
-	// A superseded draft repeats its issued plan row for row: leave it
-	// out of searches. The index names an unnumbered document by its id.
-	drafts, err := a.db.Documents(ctx, store.Filter{})
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range drafts {
-		if d.SupersededBy != 0 && d.Reference == "" {
-			q += fmt.Sprintf(" -%s:%d", index.FilterDocument, d.ID)
-		}
 	}
 	if !req.DueFrom.IsZero() {
 		q += " " + index.FilterDue + ">=" + req.DueFrom.String()

@@ -39,6 +39,7 @@ func runWatch(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	p := newPipeline(db)
+	defer indexHooks(p, db)()
 	p.Retry = ingest.RetryTransient
 	dir := fs.Arg(0)
 	var mu sync.Mutex // events come from several goroutines
