@@ -13,10 +13,7 @@ const refPattern = `\d+(?:/\d{4})?(?:/|-)[\p{Lu}Đ][\p{L}Đđ0-9]*(?:[-/][\p{Lu}
 // docKinds are the document types a citation names before "số".
 const docKinds = `Kế hoạch|Quyết định|Nghị quyết|Nghị định|Kết luận|Chỉ thị|Thông báo|Thông tư|Công văn|Văn bản|Báo cáo|Tờ trình|Chương trình|Đề án|Công điện|Luật|Hướng dẫn|Quy định`
 
-var (
-	refRe      = regexp.MustCompile(refPattern)
-	citationRe = regexp.MustCompile(`(?i:(` + docKinds + `))\s+(?:số\s+)?(` + refPattern + `)`)
-)
+var citationRe = regexp.MustCompile(`(?i:(` + docKinds + `))\s+(?:số\s+)?(` + refPattern + `)`)
 
 // citation is one document reference found in text.
 type citation struct {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"vanban"
 )
@@ -111,7 +112,7 @@ func readPlaceDate(ls []line, m *vanban.Meta) {
 		mo, _ := strconv.Atoi(s[3])
 		y, _ := strconv.Atoi(s[4])
 		if d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
-			m.Date = vanban.D(y, timeMonth(mo), d)
+			m.Date = vanban.D(y, time.Month(mo), d)
 		}
 		return
 	}

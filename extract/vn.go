@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -109,28 +108,6 @@ func titleCase(s string) string {
 	}
 	return strings.Join(words, " ")
 }
-
-// romanValue returns the value of an upper-case Roman numeral, or 0.
-func romanValue(s string) int {
-	vals := map[rune]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
-	total, prev := 0, 0
-	rs := []rune(s)
-	for i := len(rs) - 1; i >= 0; i-- {
-		v, ok := vals[rs[i]]
-		if !ok {
-			return 0
-		}
-		if v < prev {
-			total -= v
-		} else {
-			total += v
-			prev = v
-		}
-	}
-	return total
-}
-
-func timeMonth(m int) time.Month { return time.Month(m) }
 
 // abbreviations stay in capitals in running text.
 var abbreviations = map[string]bool{"UBND": true, "HĐND": true, "MTTQ": true, "BCĐ": true, "TW": true}
