@@ -6,6 +6,7 @@ import (
 
 	"vanban"
 	"vanban/crosscheck/crosschecktest"
+	"vanban/internal/sharedtest"
 )
 
 var asOf = vanban.D(2026, 12, 31)
@@ -17,7 +18,7 @@ func checkGold(t *testing.T, r *Result) {
 	if err := r.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
-	crosschecktest.CompareGold(t, sharedDir(t), buf.Bytes())
+	crosschecktest.CompareGold(t, sharedtest.Dir(t), buf.Bytes())
 }
 
 func TestGoldHandInputs(t *testing.T) {

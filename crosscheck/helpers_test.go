@@ -5,15 +5,12 @@ import (
 
 	"vanban"
 	"vanban/crosscheck/crosschecktest"
+	"vanban/internal/sharedtest"
 )
-
-func sharedDir(t testing.TB) string { t.Helper(); return crosschecktest.SharedDir(t) }
-
-func readJSON(t testing.TB, path string, v any) { t.Helper(); crosschecktest.ReadJSON(t, path, v) }
 
 func goldPlan(t testing.TB) *vanban.Document {
 	t.Helper()
-	return crosschecktest.Plan(t, sharedDir(t))
+	return crosschecktest.Plan(t, sharedtest.Dir(t))
 }
 
 func reportSTC() *vanban.Document { return crosschecktest.ReportSTC() }

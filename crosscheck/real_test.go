@@ -7,6 +7,7 @@ import (
 
 	"vanban"
 	"vanban/extract"
+	"vanban/internal/sharedtest"
 	"vanban/normalize"
 )
 
@@ -15,7 +16,7 @@ import (
 // the gold test runs the day it can.
 func readCorpus(t *testing.T, name string) *vanban.Document {
 	t.Helper()
-	doc, err := extract.File(context.Background(), filepath.Join(sharedDir(t), "corpus", name))
+	doc, err := extract.File(context.Background(), filepath.Join(sharedtest.Dir(t), "corpus", name))
 	if err != nil {
 		t.Skipf("extractor cannot read %s yet: %v", name, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 func TestMain(m *testing.M) {
@@ -54,7 +55,7 @@ const encryptedPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +
 	"trailer<</Root 1 0 R/Size 5/Encrypt 4 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]>>\n%%EOF\n"
 
 func TestBadInputGivesClearErrors(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	plan, err := os.ReadFile(filepath.Join(shared, "corpus/ke-hoach-58-kh-ubnd-2026.pdf"))
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +114,7 @@ func TestBadInputGivesClearErrors(t *testing.T) {
 }
 
 func TestIsolatedReadsLikeFile(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus/bao-cao-412-bc-stc-2026.docx")
+	path := sharedtest.Path(t, "corpus/bao-cao-412-bc-stc-2026.docx")
 	want, err := File(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"vanban/internal/sharedtest"
 )
 
 func benchmarkFile(b *testing.B, rel string) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(b), rel))
+	data, err := os.ReadFile(sharedtest.Path(b, rel))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"vanban/internal/sharedtest"
 )
 
 // FuzzBytes feeds mutated files through a reader and the interpreter: any
 // input must give a document or an error, never a panic.
 func FuzzBytes(f *testing.F) {
-	shared := sharedDir(f)
+	shared := sharedtest.Dir(f)
 	for _, name := range []string{"corpus/bao-cao-412-bc-stc-2026.docx", "corpus/bao-cao-1876-bc-bql-2026.pdf"} {
 		b, err := os.ReadFile(filepath.Join(shared, name))
 		if err != nil {

@@ -3,45 +3,16 @@ package extract
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
-
-// sharedDir finds ../shared beside the module root, walking up from the
-// package directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for ; dir != "/"; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(s); err != nil {
-				t.Skipf("no shared material at %s", s)
-			}
-			return s
-		}
-	}
-	t.Fatal("module root not found")
-	return ""
-}
-
-func readGold(t *testing.T, name string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "gold", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-}
 
 func extractShared(t testing.TB, rel string) *vanban.Document {
 	t.Helper()
-	doc, err := File(context.Background(), filepath.Join(sharedDir(t), rel))
+	doc, err := File(context.Background(), sharedtest.Path(t, rel))
 	if err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}
@@ -62,7 +33,7 @@ type goldRow struct {
 
 func TestPlanRowsMatchGold(t *testing.T) {
 	var gold []goldRow
-	readGold(t, "rows.json", &gold)
+	sharedtest.ReadGold(t, "rows.json", &gold)
 	for _, file := range []string{
 		"corpus/ke-hoach-58-kh-ubnd-2026.docx",
 		"corpus/ke-hoach-58-kh-ubnd-2026.pdf",
@@ -118,7 +89,7 @@ type goldPlan struct {
 
 func TestPlanMetadataMatchesGold(t *testing.T) {
 	var gold map[string]json.RawMessage
-	readGold(t, "plan.json", &gold)
+	sharedtest.ReadGold(t, "plan.json", &gold)
 	files := map[string][]string{
 		"ke-hoach-58-kh-ubnd-2026": {"corpus/ke-hoach-58-kh-ubnd-2026.docx", "corpus/ke-hoach-58-kh-ubnd-2026.pdf"},
 		"du-thao-ke-hoach-khcn":    {"corpus/du-thao-ke-hoach-khcn.docx"},

@@ -4,23 +4,14 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"vanban/normalize"
 )
 
 // fold returns s lower-cased with its Vietnamese marks removed and đ as d,
-// so that header titles and keywords match however they were typed.
+// and its spaces evened out, so that header titles and keywords match
+// however they were typed.
 func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(normalize.Fold(s)), " ")
 }
 
 // isUpper reports whether s has letters and all of them are upper case.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
 
 // ALQAC: the Automated Legal Question Answering Competition's Vietnamese
@@ -94,9 +95,9 @@ func TestALQAC(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexes 2.7 MB of law articles")
 	}
-	dir := filepath.Join(sharedDir(t), "real", "alqac", "alqac2023")
+	dir := filepath.Join(sharedtest.Dir(t), "real", "alqac", "alqac2023")
 	var laws []alqacLaw
-	readJSON(t, filepath.Join(dir, "law.json"), &laws)
+	sharedtest.ReadJSON(t, filepath.Join(dir, "law.json"), &laws)
 	docs := alqacDocs(laws)
 	start := time.Now()
 	ix := memIndex(t, docs...)
@@ -121,7 +122,7 @@ func TestALQAC(t *testing.T) {
 		{"private_test.json", 0.89, 0.79},
 	} {
 		var qs []alqacQuestion
-		readJSON(t, filepath.Join(dir, set.file), &qs)
+		sharedtest.ReadJSON(t, filepath.Join(dir, set.file), &qs)
 		got := scoreRetrieval(qs, ours)
 		base := scoreRetrieval(qs, bm.search)
 		t.Logf("%s (%d questions): vanban recall@10 %.3f MRR@10 %.3f; plain BM25 recall@10 %.3f MRR@10 %.3f",

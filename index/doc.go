@@ -13,7 +13,8 @@
 // text; the units' canonical names as keywords (facets, chu-tri: and
 // phoi-hop: filters); the references the row cites; every deadline as an
 // ISO date (recurring ones expanded over the plan's years); the
-// recurrences; the report status when the caller knows it (Extra).
+// recurrences; the report status when the caller knows it (Extra; Sync
+// and Refresh ask a source that is a StatusSource).
 //
 // The index is derived data: Sync compares the versions the store gives
 // (Source.DocumentVersions) with those indexed and repairs any difference,

@@ -8,41 +8,8 @@ import (
 	"testing"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
-
-// sharedDir finds ../shared next to the module root by walking up from
-// the working directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(s); err == nil {
-				return s
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found")
-		}
-		dir = parent
-	}
-}
-
-func readJSON(t testing.TB, path string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
 
 var (
 	goldOnce sync.Once
@@ -55,15 +22,15 @@ var (
 // text dump. It does not depend on the extractor.
 func plan58(t testing.TB) *vanban.Document {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	goldOnce.Do(func() {
 		gold := filepath.Join(shared, "gold")
 		var rows []vanban.Task
-		readJSON(t, filepath.Join(gold, "rows.json"), &rows)
+		sharedtest.ReadJSON(t, filepath.Join(gold, "rows.json"), &rows)
 		var parties map[string]json.RawMessage
-		readJSON(t, filepath.Join(gold, "agencies.json"), &parties)
+		sharedtest.ReadJSON(t, filepath.Join(gold, "agencies.json"), &parties)
 		var times map[string]json.RawMessage
-		readJSON(t, filepath.Join(gold, "timeframes.json"), &times)
+		sharedtest.ReadJSON(t, filepath.Join(gold, "timeframes.json"), &times)
 		for i := range rows {
 			r := &rows[i]
 			json.Unmarshal(parties[r.Lead], &r.LeadParties)
@@ -71,7 +38,7 @@ func plan58(t testing.TB) *vanban.Document {
 			json.Unmarshal(times[r.Timeframe], &r.Milestones)
 		}
 		var plans map[string]json.RawMessage
-		readJSON(t, filepath.Join(gold, "plan.json"), &plans)
+		sharedtest.ReadJSON(t, filepath.Join(gold, "plan.json"), &plans)
 		var meta struct {
 			vanban.Meta
 			TitleStart string `json:"title_starts_with"`

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
 
 // judgments is fixtures/relevance/plan58.json.
@@ -25,7 +26,7 @@ type judgments struct {
 
 func loadJudgments(t testing.TB) judgments {
 	var j judgments
-	readJSON(t, filepath.Join("..", "fixtures", "relevance", "plan58.json"), &j)
+	sharedtest.ReadJSON(t, filepath.Join("..", "fixtures", "relevance", "plan58.json"), &j)
 	if len(j.Queries) < 40 {
 		t.Fatalf("%d queries", len(j.Queries))
 	}

@@ -19,6 +19,35 @@ type Source interface {
 	Document(ctx context.Context, id int64) (*vanban.Document, error)
 }
 
+// StatusSource is a Source that also knows the report status of
+// documents' task rows (a cross-check of a plan against the reports
+// citing it). Sync and Refresh index the statuses when their source is
+// one; its DocumentVersions must then change whenever the statuses do
+// (a report arrives, a match is confirmed), or the index keeps stale ones.
+type StatusSource interface {
+	Source
+	// TaskStatuses maps the STT of each row of document id that has a
+	// status to it ("hoàn thành", "chưa báo cáo"); nil when none is known.
+	TaskStatuses(ctx context.Context, id int64) (map[string]string, error)
+}
+
+// extraFor is what Sync and Refresh index with document id besides the
+// document: the version src gives, and the rows' statuses when src knows
+// them.
+func extraFor(ctx context.Context, src Source, id int64, version string) (Extra, error) {
+	x := Extra{Version: version}
+	ss, ok := src.(StatusSource)
+	if !ok {
+		return x, nil
+	}
+	st, err := ss.TaskStatuses(ctx, id)
+	if err != nil {
+		return x, fmt.Errorf("index: statuses of document %d: %w", id, err)
+	}
+	x.Status = st
+	return x, nil
+}
+
 // SyncStats counts what Sync did.
 type SyncStats struct {
 	Added, Updated, Removed, Unchanged int
@@ -76,7 +105,11 @@ func (ix *Index) Sync(ctx context.Context, src Source, progress func(done, total
 		if err != nil {
 			return st, fmt.Errorf("index: sync: document %d: %w", id, err)
 		}
-		if err := b.PutExtra(doc, Extra{Version: want[id]}); err != nil {
+		x, err := extraFor(ctx, src, id, want[id])
+		if err != nil {
+			return st, err
+		}
+		if err := b.PutExtra(doc, x); err != nil {
 			return st, err
 		}
 		if (i+1)%syncBatchDocs == 0 {
@@ -117,7 +150,11 @@ func (ix *Index) Refresh(ctx context.Context, src Source, ids ...int64) error {
 		if err != nil {
 			return fmt.Errorf("index: refresh %d: %w", id, err)
 		}
-		if err := b.PutExtra(doc, Extra{Version: v}); err != nil {
+		x, err := extraFor(ctx, src, id, v)
+		if err != nil {
+			return err
+		}
+		if err := b.PutExtra(doc, x); err != nil {
 			return err
 		}
 	}

@@ -17,19 +17,11 @@ import (
 	"vanban/extract"
 	"vanban/extract/layout"
 	"vanban/ingest/ingesttest"
+	"vanban/internal/sharedtest"
 	"vanban/store"
 )
 
 var bg = context.Background()
-
-func shared(t testing.TB) string {
-	t.Helper()
-	dir, err := ingesttest.Shared()
-	if err != nil {
-		t.Skip(err)
-	}
-	return dir
-}
 
 func newPipeline(t testing.TB, ex Extractor) *Pipeline {
 	t.Helper()
@@ -46,7 +38,7 @@ func newPipeline(t testing.TB, ex Extractor) *Pipeline {
 func reads(t testing.TB, format string) bool {
 	t.Helper()
 	name := map[string]string{"docx": "ke-hoach-58-kh-ubnd-2026.docx", "pdf": "ke-hoach-58-kh-ubnd-2026.pdf"}[format]
-	_, err := extract.File(bg, filepath.Join(shared(t), "corpus", name))
+	_, err := extract.File(bg, filepath.Join(sharedtest.Dir(t), "corpus", name))
 	return !errors.Is(err, layout.ErrUnsupported)
 }
 
@@ -94,7 +86,7 @@ func TestSharedTwice(t *testing.T) {
 				}
 				return doc, err
 			})
-			first := ingestAll(t, p, shared(t))
+			first := ingestAll(t, p, sharedtest.Dir(t))
 			if len(first.Results) < 20 || first.Errors > 0 || first.Unchanged > 0 {
 				t.Fatalf("first run: %d files, %d errors, %d unchanged", len(first.Results), first.Errors, first.Unchanged)
 			}
@@ -105,7 +97,7 @@ func TestSharedTwice(t *testing.T) {
 			}
 			roundTrip(t, p, first, read)
 			rev, _ := p.Store.Revision(bg)
-			second := ingestAll(t, p, shared(t))
+			second := ingestAll(t, p, sharedtest.Dir(t))
 			if second.Unchanged != len(first.Results) || second.Changed() {
 				t.Errorf("second run: %+v; want every file unchanged", counts(second))
 			}
@@ -172,7 +164,7 @@ func counts(s Summary) map[string]int {
 func TestPlan58(t *testing.T) {
 	needReal(t, "docx")
 	p := newPipeline(t, extract.File)
-	corpus := filepath.Join(shared(t), "corpus")
+	corpus := filepath.Join(sharedtest.Dir(t), "corpus")
 	s := ingestAll(t, p, corpus)
 	byName := map[string]Result{}
 	for _, r := range s.Results {
@@ -231,7 +223,7 @@ func TestPlan58(t *testing.T) {
 // TestBadFiles: each bad file fails with its kind and a Vietnamese reason,
 // and is listed among the failures.
 func TestBadFiles(t *testing.T) {
-	docx, err := os.ReadFile(filepath.Join(shared(t), "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
+	docx, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,7 +467,7 @@ func TestRetry(t *testing.T) {
 // TestOriginalsGone: deleting or moving originals loses nothing.
 func TestOriginalsGone(t *testing.T) {
 	p := newPipeline(t, ingesttest.Fake)
-	src := filepath.Join(shared(t), "corpus", "ke-hoach-58-kh-ubnd-2026.docx")
+	src := filepath.Join(sharedtest.Dir(t), "corpus", "ke-hoach-58-kh-ubnd-2026.docx")
 	data, _ := os.ReadFile(src)
 	dir := t.TempDir()
 	path := writeFile(t, dir, "kh.docx", string(data))

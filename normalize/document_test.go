@@ -2,21 +2,17 @@ package normalize
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
 
 // TestSeedDocument reads the seed plan's body: annual_report_due and
 // report_to as gold/plan.json gives them.
 func TestSeedDocument(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_4d82e5c661ccd206.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sharedtest.Read(t, "seed/000_4d82e5c661ccd206.txt")
 	text := string(b)
 	if got := AnnualReportDue(text); got != "12-15" {
 		t.Errorf("AnnualReportDue = %q, want 12-15", got)
@@ -30,10 +26,7 @@ func TestSeedDocument(t *testing.T) {
 // the seed text; dated unless draft.
 func seedDocument(t *testing.T, draft bool) *vanban.Document {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_4d82e5c661ccd206.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sharedtest.Read(t, "seed/000_4d82e5c661ccd206.txt")
 	doc := &vanban.Document{Text: string(b)}
 	if err := json.Unmarshal(readGoldArray(t, "rows.json"), &doc.Rows); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vanban/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the legacy-font fixtures in fixtures/legacy")
@@ -43,7 +45,7 @@ var (
 // checks that Legacy and Text read the DOCX's runs back to vntime.txt.
 // Run with -update to rewrite them.
 func TestLegacyDocxFixture(t *testing.T) {
-	dir := filepath.Join(moduleRoot(t), "fixtures", "legacy")
+	dir := filepath.Join(sharedtest.ModuleRoot(t), "fixtures", "legacy")
 	docx, err := legacyDocx()
 	if err != nil {
 		t.Fatal(err)

@@ -2,11 +2,11 @@ package normalize
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/sharedtest"
 )
 
 func TestText(t *testing.T) {
@@ -52,10 +52,7 @@ func TestText(t *testing.T) {
 // form Text gives: the convention leaves them unchanged.
 func TestTextKeepsGold(t *testing.T) {
 	for _, name := range []string{"timeframes.json", "agencies.json", "rows.json", "targets.json", "plan.json"} {
-		b, err := os.ReadFile(filepath.Join(sharedDir(t), "gold", name))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := sharedtest.Read(t, "gold/"+name)
 		var v any
 		if err := json.Unmarshal(b, &v); err != nil {
 			t.Fatal(err)
@@ -88,10 +85,7 @@ func walkStrings(v any, f func(string)) {
 }
 
 func TestTextIdempotent(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "seed", "000_4d82e5c661ccd206.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sharedtest.Read(t, "seed/000_4d82e5c661ccd206.txt")
 	once := Text(string(b))
 	if twice := Text(once); twice != once {
 		t.Error("Text is not idempotent on the seed text")
@@ -102,10 +96,7 @@ func TestTextIdempotent(t *testing.T) {
 }
 
 func BenchmarkText(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join(sharedDir(b), "seed", "000_4d82e5c661ccd206.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := sharedtest.Read(b, "seed/000_4d82e5c661ccd206.txt")
 	s := string(data)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {

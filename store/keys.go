@@ -10,35 +10,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"vanban"
+	"vanban/normalize"
 )
 
 // Fold returns the key under which two spellings of a name or title are
 // the same: no diacritics (đ → d), lower case, runs of anything but
 // letters and digits as one space. "UỶ BAN  nhân dân" and "Ủy ban nhân
-// dân" fold alike, which old and new tone placement need.
-func Fold(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
-		default:
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// dân" fold alike, which old and new tone placement need. The keys are
+// stored: normalize.FoldWords promises not to change its output.
+func Fold(s string) string { return normalize.FoldWords(s) }
 
 // RefKey returns the key of a document reference: "58/KH-UBND",
 // "58 / KH–UBND" and "58/kh-ubnd" are the same document number.

@@ -21,6 +21,7 @@ import (
 	"vanban/extract/layout"
 	"vanban/ingest"
 	"vanban/ingest/ingesttest"
+	"vanban/internal/sharedtest"
 	"vanban/store"
 )
 
@@ -65,15 +66,7 @@ func child(dir, data string) int {
 
 func corpusDOCX(t testing.TB) []byte {
 	t.Helper()
-	dir, err := ingesttest.Shared()
-	if err != nil {
-		t.Skip(err)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sharedtest.Read(t, "corpus/ke-hoach-58-kh-ubnd-2026.docx")
 }
 
 func openStore(t testing.TB, dir string) *store.DB {

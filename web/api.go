@@ -31,11 +31,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.cfg.Search.Search(r.Context(), req)
 	if err != nil {
-		if msg, ok := userMessage(err); ok {
-			s.fail(w, r, http.StatusBadRequest, msg)
-			return
-		}
-		s.serverError(w, r, err)
+		s.failQuery(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -54,17 +50,37 @@ func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
+	if p, ok := s.pathDocument(w, r); ok {
+		writeJSON(w, http.StatusOK, p)
+	}
+}
+
+// pathDocument loads the document the request path names. When it
+// cannot, it has answered the request (not found, or a server error)
+// and returns false.
+func (s *Server) pathDocument(w http.ResponseWriter, r *http.Request) (*DocPage, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, msgNotFound)
-		return
+		return nil, false
 	}
 	p, err := s.cfg.Store.Document(r.Context(), id)
 	if err != nil {
 		s.serverError(w, r, err)
+		return nil, false
+	}
+	return p, true
+}
+
+// failQuery answers a failed search or cross-check: a mistake in what the
+// user asked (a UserError) is a 400 with its message, anything else a
+// server error.
+func (s *Server) failQuery(w http.ResponseWriter, r *http.Request, err error) {
+	if msg, ok := userMessage(err); ok {
+		s.fail(w, r, http.StatusBadRequest, msg)
 		return
 	}
-	writeJSON(w, http.StatusOK, p)
+	s.serverError(w, r, err)
 }
 
 func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
@@ -129,11 +145,7 @@ func (s *Server) apiCrosscheck(w http.ResponseWriter, r *http.Request) {
 	}
 	cc, err := s.cfg.Check.Check(r.Context(), plan, asOf)
 	if err != nil {
-		if msg, ok := userMessage(err); ok {
-			s.fail(w, r, http.StatusBadRequest, msg)
-			return
-		}
-		s.serverError(w, r, err)
+		s.failQuery(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, cc)

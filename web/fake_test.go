@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,8 @@ import (
 	"time"
 
 	"vanban"
-	"vanban/web/webtest"
+	"vanban/internal/sharedtest"
+	"vanban/normalize"
 )
 
 // The fakes below stand in for the store, the index and the cross-check,
@@ -51,24 +51,13 @@ type fakeStore struct {
 func goldRows(t testing.TB) []vanban.Task {
 	t.Helper()
 	var rows []vanban.Task
-	readJSON(t, filepath.Join(webtest.SharedDir(t), "gold", "rows.json"), &rows)
+	sharedtest.ReadGold(t, "rows.json", &rows)
 	return rows
-}
-
-func readJSON(t testing.TB, path string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
 }
 
 func newFakeStore(t testing.TB) *fakeStore {
 	t.Helper()
-	shared := webtest.SharedDir(t)
+	shared := sharedtest.Dir(t)
 	docx, err := os.ReadFile(filepath.Join(shared, "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +220,7 @@ func (f *fakeSearch) Search(ctx context.Context, req SearchRequest) (*SearchResu
 		filters[k] = strings.Trim(v, `"`)
 		return " "
 	})
-	terms := strings.Fields(webtest.Fold(words))
+	terms := strings.Fields(normalize.Fold(words))
 	docs, _ := f.store.Documents(ctx)
 	res := &SearchResult{Hits: []Hit{}}
 	leads, refs := map[string]int{}, map[string]int{}
@@ -294,7 +283,7 @@ func matchAll(text string, terms []string) ([]Span, bool) {
 			if start < 0 {
 				start = i
 			}
-			word += webtest.Fold(string(r))
+			word += normalize.Fold(string(r))
 		} else {
 			flush(i)
 		}
@@ -343,7 +332,7 @@ type goldCheck struct {
 
 func newFakeCheck(t testing.TB, s *fakeStore) *fakeCheck {
 	c := &fakeCheck{store: s}
-	readJSON(t, filepath.Join(webtest.SharedDir(t), "gold", "crosscheck.json"), &c.gold)
+	sharedtest.ReadGold(t, "crosscheck.json", &c.gold)
 	return c
 }
 

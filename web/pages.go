@@ -68,14 +68,8 @@ type sectionRows struct {
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	p, ok := s.pathDocument(w, r)
 	if !ok {
-		s.fail(w, r, http.StatusNotFound, msgNotFound)
-		return
-	}
-	p, err := s.cfg.Store.Document(r.Context(), id)
-	if err != nil {
-		s.serverError(w, r, err)
 		return
 	}
 	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Info.Reference != "" && len(p.Doc.Rows) > 0}

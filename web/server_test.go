@@ -17,7 +17,7 @@ import (
 	"testing"
 
 	"vanban"
-	"vanban/web/webtest"
+	"vanban/internal/sharedtest"
 )
 
 // tlog writes the server's log to the test log.
@@ -475,7 +475,7 @@ func TestDownload(t *testing.T) {
 	if w.Code != 200 {
 		t.Fatalf("download: %d", w.Code)
 	}
-	want, _ := os.ReadFile(filepath.Join(webtest.SharedDir(t), "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
+	want, _ := os.ReadFile(sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.docx"))
 	if !bytes.Equal(w.Body.Bytes(), want) {
 		t.Error("download differs from the stored file")
 	}

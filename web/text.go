@@ -2,32 +2,13 @@ package web
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"vanban/normalize"
 )
 
 // slug folds a name into an HTML id: "Sở Tài chính" → "so-tai-chinh".
 func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ':
-			r = 'd'
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			dash = b.Len() > 0
-			continue
-		}
-		if dash {
-			b.WriteByte('-')
-			dash = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.ReplaceAll(normalize.FoldWords(s), " ", "-")
 }
 
 // fieldLabel names a searched field for a person.

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"vanban/ingest/ingesttest"
+	"vanban/internal/sharedtest"
 	"vanban/store"
 )
 
@@ -42,7 +43,7 @@ func main() {
 }
 
 func run(dir, data string, n, parallel int, rate float64, pid int, timeout time.Duration) error {
-	shared, err := ingesttest.Shared()
+	shared, err := sharedtest.Find()
 	if err != nil {
 		return err
 	}

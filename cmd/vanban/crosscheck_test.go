@@ -15,6 +15,7 @@ import (
 	"vanban"
 	"vanban/crosscheck"
 	"vanban/crosscheck/crosschecktest"
+	"vanban/internal/sharedtest"
 	"vanban/store"
 )
 
@@ -59,7 +60,7 @@ func runCrosscheckTest(t *testing.T, args ...string) string {
 }
 
 func TestCrosscheckCommandGold(t *testing.T) {
-	shared := crosschecktest.SharedDir(t)
+	shared := sharedtest.Dir(t)
 	// The report is stored before its plan: it links when the plan comes.
 	data := crosscheckStore(t, crosschecktest.ReportBQL(), crosschecktest.Plan(t, shared), crosschecktest.ReportSTC())
 	out := runCrosscheckTest(t, "--plan", "58/KH-UBND", "--as-of", "2026-12-31", "--json", "--data", data)
@@ -86,7 +87,7 @@ func TestCrosscheckCommandGold(t *testing.T) {
 }
 
 func TestCrosscheckCommandRemembersDecisions(t *testing.T) {
-	plan := crosschecktest.Plan(t, crosschecktest.SharedDir(t))
+	plan := crosschecktest.Plan(t, sharedtest.Dir(t))
 	rep := crosschecktest.ReportSTC()
 	rep.ReportItems = []vanban.ReportItem{{STT: "1", StatusText: "Hoàn thành",
 		Task: "Tham gia tổ chức ngày hội khởi nghiệp của thành phố"}}
@@ -116,7 +117,7 @@ func TestCrosscheckCommandRemembersDecisions(t *testing.T) {
 }
 
 func TestDueCommand(t *testing.T) {
-	data := crosscheckStore(t, crosschecktest.Plan(t, crosschecktest.SharedDir(t)))
+	data := crosscheckStore(t, crosschecktest.Plan(t, sharedtest.Dir(t)))
 	var out bytes.Buffer
 	err := dueMain(context.Background(), []string{"--from", "2026-12-01", "--within", "30d", "--unit", "Sở Kế hoạch và Đầu tư", "--data", data}, &out)
 	if err != nil {

@@ -70,14 +70,19 @@ func indexHooks(p *ingest.Pipeline, db *store.DB) (closeIndex func()) {
 			fmt.Fprintf(os.Stderr, "vanban: chỉ mục văn bản %d: %v (lần tìm kiếm sau sẽ tự sửa)\n", id, err)
 		}
 	}
+	src := newIndexSource(db)
 	p.Hooks = ingest.Hooks{
 		// Sync rather than Refresh: storing an issued plan also takes its
-		// superseded draft out of search.
+		// superseded draft out of search, and storing or removing a report
+		// changes the statuses of the plan it cites.
 		OnStored: func(ctx context.Context, id int64) {
-			_, err := ix.Sync(ctx, db, nil)
+			_, err := ix.Sync(ctx, src, nil)
 			warn(id, err)
 		},
-		OnRemoved: func(ctx context.Context, id int64) { warn(id, ix.Delete(id)) },
+		OnRemoved: func(ctx context.Context, id int64) {
+			_, err := ix.Sync(ctx, src, nil)
+			warn(id, err)
+		},
 	}
 	return func() { ix.Close() }
 }

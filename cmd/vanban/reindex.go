@@ -43,7 +43,7 @@ func runReindex(ctx context.Context, args []string) error {
 			fmt.Fprintf(os.Stderr, "\rđã lập chỉ mục %d/%d văn bản", done, total)
 		}
 	}
-	st, err := index.Rebuild(ctx, searchIndexDir(*data), db, progress)
+	st, err := index.Rebuild(ctx, searchIndexDir(*data), newIndexSource(db), progress)
 	if !*quiet {
 		fmt.Fprintln(os.Stderr)
 	}

@@ -123,7 +123,7 @@ func openSearch(ctx context.Context, data string, log io.Writer) (*index.Index, 
 		db.Close()
 		return nil, nil, err
 	}
-	st, err := ix.Sync(ctx, db, nil)
+	st, err := ix.Sync(ctx, newIndexSource(db), nil)
 	if err != nil {
 		ix.Close()
 		db.Close()

@@ -89,7 +89,7 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		return nil, err
 	}
 	s := &serving{db: db, ix: ix, done: make(chan error, 1)}
-	if _, err := ix.Sync(ctx, db, nil); err != nil {
+	if _, err := ix.Sync(ctx, newIndexSource(db), nil); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -147,18 +147,15 @@ func (s *serving) startWatcher(ctx context.Context, dir string, settle time.Dura
 	p := newPipeline(s.db)
 	p.Extract = documentReader(app.aliases)
 	p.Retry = ingest.RetryTransient
-	p.Hooks = ingest.Hooks{
-		OnStored: func(ctx context.Context, id int64) {
-			if _, err := s.ix.Sync(ctx, s.db, nil); err != nil {
-				logger.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
-			}
-		},
-		OnRemoved: func(ctx context.Context, id int64) {
-			if err := s.ix.Delete(id); err != nil {
-				logger.Warn("index delete failed; the next start repairs it", "doc", id, "err", err)
-			}
-		},
+	src := newIndexSource(s.db)
+	// Sync after a removal too: a report that goes changes the statuses
+	// of the plan it cited.
+	resync := func(ctx context.Context, id int64) {
+		if _, err := s.ix.Sync(ctx, src, nil); err != nil {
+			logger.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
+		}
 	}
+	p.Hooks = ingest.Hooks{OnStored: resync, OnRemoved: resync}
 	w, err := watch.New(watch.Config{Dir: dir, Pipeline: p, Settle: settle, OnEvent: func(ev watch.Event) {
 		switch ev.Kind {
 		case watch.Done:
@@ -635,7 +632,14 @@ func (a *webApp) Decide(ctx context.Context, d web.Decision) error {
 	}
 	for i, it := range rep.ReportItems {
 		if crosscheck.ItemKey(it) == d.Item {
-			return a.db.SetMatchDecision(ctx, rep.ID, i, task.ID, d.Accept)
+			if err := a.db.SetMatchDecision(ctx, rep.ID, i, task.ID, d.Accept); err != nil {
+				return err
+			}
+			// The decision changes the plan's statuses in search. The
+			// decision is stored even if this fails, and the next Sync
+			// (the plan's version digests decisions) repairs the index.
+			a.ix.Refresh(ctx, indexSourceWith(a.db, a.aliases), plan.ID)
+			return nil
 		}
 	}
 	return fmt.Errorf("decision on item %q of %s: %w", d.Item, d.Report, web.ErrNotFound)

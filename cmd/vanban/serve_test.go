@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vanban/extract"
+	"vanban/internal/sharedtest"
 	"vanban/web/webtest"
 )
 
@@ -134,7 +135,7 @@ func TestServeBrowser(t *testing.T) {
 	}
 	tab := webtest.Browser(t, 30*time.Second) // skips without chromium outside CI
 	base, inbox := startTestServe(t)
-	corpus := filepath.Join(webtest.SharedDir(t), "corpus")
+	corpus := sharedtest.Path(t, "corpus")
 	ents, err := os.ReadDir(corpus)
 	if err != nil {
 		t.Fatal(err)

@@ -7,49 +7,13 @@ package crosschecktest
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 
 	"vanban"
+	"vanban/internal/sharedtest"
 )
-
-// SharedDir finds ../shared next to the module root by walking up from
-// the working directory; it skips the test when there is none.
-func SharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(shared); err != nil {
-				t.Skipf("no shared material next to %s", dir)
-			}
-			return shared
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-}
-
-// ReadJSON decodes the JSON file at path into v.
-func ReadJSON(t testing.TB, path string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
 
 // Plan builds plan 58/KH-UBND from the gold readings: rows.json for
 // the cells, agencies.json for the parties, timeframes.json for the
@@ -58,11 +22,11 @@ func Plan(t testing.TB, shared string) *vanban.Document {
 	t.Helper()
 	gold := filepath.Join(shared, "gold")
 	var rows []vanban.Task
-	ReadJSON(t, filepath.Join(gold, "rows.json"), &rows)
+	sharedtest.ReadJSON(t, filepath.Join(gold, "rows.json"), &rows)
 	var agencies map[string]json.RawMessage
-	ReadJSON(t, filepath.Join(gold, "agencies.json"), &agencies)
+	sharedtest.ReadJSON(t, filepath.Join(gold, "agencies.json"), &agencies)
 	var timeframes map[string]json.RawMessage
-	ReadJSON(t, filepath.Join(gold, "timeframes.json"), &timeframes)
+	sharedtest.ReadJSON(t, filepath.Join(gold, "timeframes.json"), &timeframes)
 	parties := func(cell string) []vanban.Party {
 		var ps []vanban.Party
 		if err := json.Unmarshal(agencies[cell], &ps); err != nil {
@@ -79,7 +43,7 @@ func Plan(t testing.TB, shared string) *vanban.Document {
 		}
 	}
 	var plans map[string]json.RawMessage
-	ReadJSON(t, filepath.Join(gold, "plan.json"), &plans)
+	sharedtest.ReadJSON(t, filepath.Join(gold, "plan.json"), &plans)
 	var meta vanban.Meta
 	if err := json.Unmarshal(plans["ke-hoach-58-kh-ubnd-2026"], &meta); err != nil {
 		t.Fatal(err)
@@ -168,7 +132,7 @@ func CompareGold(t testing.TB, shared string, output []byte) {
 	if err := json.Unmarshal(output, &got); err != nil {
 		t.Fatalf("output is not JSON: %v", err)
 	}
-	ReadJSON(t, filepath.Join(shared, "gold", "crosscheck.json"), &want)
+	sharedtest.ReadJSON(t, filepath.Join(shared, "gold", "crosscheck.json"), &want)
 	if got.AsOf != want.AsOf || got.Plan != want.Plan {
 		t.Errorf("as_of, plan = %q, %q; want %q, %q", got.AsOf, got.Plan, want.AsOf, want.Plan)
 	}

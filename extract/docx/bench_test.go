@@ -1,9 +1,13 @@
 package docx
 
-import "testing"
+import (
+	"testing"
+
+	"vanban/internal/sharedtest"
+)
 
 func BenchmarkRead(b *testing.B) {
-	data := readShared(b, plan58)
+	data := sharedtest.Read(b, plan58)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -2,50 +2,18 @@ package docx
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
-
-// sharedDir finds /work/shared, the sibling of the module root, by walking
-// up from the working directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(shared); err == nil {
-				return shared
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared material not found")
-		}
-		dir = parent
-	}
-}
-
-func readShared(t testing.TB, rel string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 func readDoc(t testing.TB, rel string) *layout.Doc {
 	t.Helper()
-	doc, err := Read(readShared(t, rel))
+	doc, err := Read(sharedtest.Read(t, rel))
 	if err != nil {
 		t.Fatalf("%s: %v", rel, err)
 	}
@@ -157,7 +125,7 @@ type goldRow struct {
 // gold reading of its 68 task rows, and checks its 10 section rows.
 func TestPlan58Appendix(t *testing.T) {
 	var gold []goldRow
-	if err := json.Unmarshal(readShared(t, "gold/rows.json"), &gold); err != nil {
+	if err := json.Unmarshal(sharedtest.Read(t, "gold/rows.json"), &gold); err != nil {
 		t.Fatal(err)
 	}
 	ts := tables(readDoc(t, plan58))

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // bombSize is what the zip bomb's document.xml inflates to.
@@ -67,7 +68,7 @@ func bombZip(t testing.TB, declared uint64) []byte {
 }
 
 func TestBadInput(t *testing.T) {
-	plan := readShared(t, plan58)
+	plan := sharedtest.Read(t, plan58)
 	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
 	encrypted := append(append([]byte{}, ole...), utf16("EncryptedPackage")...)
 	tests := []struct {

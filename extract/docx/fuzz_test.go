@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // FuzzRead feeds arbitrary bytes to the reader, seeded with the corpus
 // files and small hand-made packages: it must never panic, and every
 // error must wrap one of layout's sentinels.
 func FuzzRead(f *testing.F) {
-	shared := sharedDir(f)
+	shared := sharedtest.Dir(f)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "*.docx"))
 	for _, name := range files {
 		if data, err := os.ReadFile(name); err == nil {

@@ -10,32 +10,13 @@ import (
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 	"vanban/normalize"
 )
 
-// sharedDir finds /work/shared (the "shared" sibling of the module root)
-// by walking up from the working directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(s); err == nil {
-				return s
-			}
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("no shared directory")
-		}
-		dir = up
-	}
-}
-
 // fixturePDFs lists the PDFs of the shared material.
 func fixturePDFs(t testing.TB) []string {
-	s := sharedDir(t)
+	s := sharedtest.Dir(t)
 	var out []string
 	for _, d := range []string{"corpus", "real/docs", "real/rendered"} {
 		m, _ := filepath.Glob(filepath.Join(s, d, "*.pdf"))

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // TestErrors reads inputs that are not readable PDFs: each must give the
 // right sentinel error, never a panic.
 func TestErrors(t *testing.T) {
-	plan := readFile(t, "corpus/ke-hoach-58-kh-ubnd-2026.pdf")
+	plan := sharedtest.Read(t, "corpus/ke-hoach-58-kh-ubnd-2026.pdf")
 	encrypted := func(name string) []byte {
 		data, err := os.ReadFile("testdata/" + name)
 		if err != nil {
@@ -27,7 +28,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"empty", nil, layout.ErrEmpty},
 		{"text file", []byte("Kế hoạch số 58/KH-UBND\nnot a PDF at all\n"), layout.ErrNotPDF},
-		{"zip (a DOCX named .pdf)", readFile(t, "corpus/du-thao-ke-hoach-khcn.docx"), layout.ErrNotPDF},
+		{"zip (a DOCX named .pdf)", sharedtest.Read(t, "corpus/du-thao-ke-hoach-khcn.docx"), layout.ErrNotPDF},
 		{"truncated at half", plan[:len(plan)/2], layout.ErrMalformed},
 		{"truncated before the xref", plan[:len(plan)-2000], layout.ErrMalformed},
 		{"header only", []byte("%PDF-1.4\n%%EOF\n"), layout.ErrMalformed},
@@ -35,9 +36,9 @@ func TestErrors(t *testing.T) {
 		{"encrypted AES-256 (qpdf)", encrypted("encrypted-aes256.pdf"), layout.ErrEncrypted},
 		{"encrypted owner password only (qpdf)", encrypted("encrypted-owner-only.pdf"), layout.ErrEncrypted},
 		{"encrypt dictionary in trailer", testPDF([]string{textAt(72, 700, 12, false, "secret")}, "/Encrypt<</Filter/Standard/V 1/R 2/P -4/O(x)/U(y)>>"), layout.ErrEncrypted},
-		{"scanned plan", readFile(t, "real/docs/996KH-TCTLNTW-C04.pdf"), layout.ErrNoText},
-		{"scanned report with a signature stamp", readFile(t, "real/docs/280 BC.signed_20250219_164611.pdf"), layout.ErrNoText},
-		{"scanned letter with a signature stamp", readFile(t, "real/docs/464-ttg.signed.pdf"), layout.ErrNoText},
+		{"scanned plan", sharedtest.Read(t, "real/docs/996KH-TCTLNTW-C04.pdf"), layout.ErrNoText},
+		{"scanned report with a signature stamp", sharedtest.Read(t, "real/docs/280 BC.signed_20250219_164611.pdf"), layout.ErrNoText},
+		{"scanned letter with a signature stamp", sharedtest.Read(t, "real/docs/464-ttg.signed.pdf"), layout.ErrNoText},
 		{"a few characters only", testPDF([]string{textAt(72, 700, 12, false, "Trang 1")}, ""), layout.ErrNoText},
 	}
 	for _, c := range cases {

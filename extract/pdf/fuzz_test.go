@@ -3,10 +3,10 @@ package pdf
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // FuzzRead feeds mutated PDFs to the reader: it must return a document
@@ -18,7 +18,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(testPDF([]string{grid4(xs, []float64{700, 680, 640}, nil, nil) + textAt(55, 686, 11, true, "STT") + body(400),
 		grid4(xs, []float64{800, 780}, nil, nil) + "BT /F1 12 Tf [(a)-300(b)] TJ ET /X Do BI /W 1 ID x EI"}, ""))
 	f.Add([]byte("%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 1 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"))
-	if data, err := os.ReadFile(filepath.Join(sharedDir(f), "corpus/bao-cao-1876-bc-bql-2026.pdf")); err == nil {
+	if data, err := os.ReadFile(sharedtest.Path(f, "corpus/bao-cao-1876-bc-bql-2026.pdf")); err == nil {
 		f.Add(data)
 	}
 	opt := Options{MaxStreamBytes: 4 << 20, MaxTotalBytes: 16 << 20, MaxOps: 1 << 20, MaxPages: 50}

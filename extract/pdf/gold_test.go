@@ -2,12 +2,11 @@ package pdf
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // goldRow is one row of shared/gold/rows.json.
@@ -29,15 +28,6 @@ func (g goldRow) cells() []string {
 	return []string{g.STT, g.Task, g.ExpectedOutput, g.Lead, g.Coordinators, g.Timeframe, g.Note}
 }
 
-func readFile(t testing.TB, rel string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 func tables(d *layout.Doc) []*layout.Table {
 	var out []*layout.Table
 	for _, b := range d.Blocks {
@@ -52,7 +42,7 @@ func tables(d *layout.Doc) []*layout.Table {
 // (header, 10 section rows, 68 task rows), every task cell equal to the
 // gold reading once its lines are joined.
 func TestPlan58Gold(t *testing.T) {
-	doc, err := Read(readFile(t, "corpus/ke-hoach-58-kh-ubnd-2026.pdf"))
+	doc, err := Read(sharedtest.Read(t, "corpus/ke-hoach-58-kh-ubnd-2026.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +50,7 @@ func TestPlan58Gold(t *testing.T) {
 		t.Errorf("pages %d format %q", doc.Pages, doc.Format)
 	}
 	var gold []goldRow
-	if err := json.Unmarshal(readFile(t, "gold/rows.json"), &gold); err != nil {
+	if err := json.Unmarshal(sharedtest.Read(t, "gold/rows.json"), &gold); err != nil {
 		t.Fatal(err)
 	}
 	ts := tables(doc)

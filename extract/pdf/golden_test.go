@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vanban/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -22,7 +24,7 @@ func TestGolden(t *testing.T) {
 	} {
 		name := strings.TrimSuffix(filepath.Base(rel), ".pdf")
 		t.Run(name, func(t *testing.T) {
-			doc, err := Read(readFile(t, rel))
+			doc, err := Read(sharedtest.Read(t, rel))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,7 +53,7 @@ func TestGolden(t *testing.T) {
 // TestReportParagraphs checks the report PDF's paragraphs: header in two
 // columns, title centred, body lines, signature block.
 func TestReportParagraphs(t *testing.T) {
-	doc, err := Read(readFile(t, "corpus/bao-cao-1876-bc-bql-2026.pdf"))
+	doc, err := Read(sharedtest.Read(t, "corpus/bao-cao-1876-bc-bql-2026.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}

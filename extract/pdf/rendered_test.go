@@ -8,6 +8,7 @@ import (
 
 	"vanban/extract/docx"
 	"vanban/extract/layout"
+	"vanban/internal/sharedtest"
 )
 
 // TestRenderedMatchDOCX reads the DOCX plans that LibreOffice printed to
@@ -24,11 +25,11 @@ func TestRenderedMatchDOCX(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.pdf), func(t *testing.T) {
-			pd, err := Read(readFile(t, c.pdf))
+			pd, err := Read(sharedtest.Read(t, c.pdf))
 			if err != nil {
 				t.Fatal(err)
 			}
-			dd, err := docx.Read(readFile(t, c.docx))
+			dd, err := docx.Read(sharedtest.Read(t, c.docx))
 			if err != nil {
 				t.Fatal(err)
 			}

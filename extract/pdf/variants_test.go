@@ -6,12 +6,14 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+
+	"vanban/internal/sharedtest"
 )
 
 // TestVariants reads files that differ from the report PDF only in
 // structure: each must give the report's paragraphs.
 func TestVariants(t *testing.T) {
-	orig := readFile(t, "corpus/bao-cao-1876-bc-bql-2026.pdf")
+	orig := sharedtest.Read(t, "corpus/bao-cao-1876-bc-bql-2026.pdf")
 	want, err := Read(orig)
 	if err != nil {
 		t.Fatal(err)

@@ -1,5 +1,5 @@
-// Package ingesttest helps test ingestion: it finds the shared test
-// material, offers a fake extractor that behaves like the real one on the
+// Package ingesttest helps test ingestion (the shared test material is
+// found by vanban/internal/sharedtest): it offers a fake extractor that behaves like the real one on the
 // files tests make (sentinel errors included, rows derived from the
 // content), makes distinct DOCX documents from a corpus file, makes bad
 // files, and writes files the ways users' tools do (at once, slowly in
@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,32 +24,6 @@ import (
 	"vanban"
 	"vanban/extract/layout"
 )
-
-// Shared returns the path of the shared test material (../shared from the
-// module root), looking upward from the working directory.
-func Shared() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		cand := filepath.Join(dir, "shared")
-		if info, err := os.Stat(filepath.Join(cand, "corpus")); err == nil && info.IsDir() {
-			return cand, nil
-		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			cand = filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(filepath.Join(cand, "corpus")); err == nil {
-				return cand, nil
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("shared test material not found")
-		}
-		dir = parent
-	}
-}
 
 var (
 	refRe  = regexp.MustCompile(`Số:\s*(\d+)\s*/\s*([\p{L}\d-]+)`)

@@ -1,8 +1,6 @@
 package webtest
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,22 +8,19 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"vanban/internal/sharedtest"
+	"vanban/normalize"
 )
 
 // khoiNghiepRows are the STT of the gold rows of plan 58 whose task
 // mentions "khởi nghiệp".
 func khoiNghiepRows(t testing.TB) []string {
 	var rows []struct{ STT, Task string }
-	data, err := os.ReadFile(filepath.Join(SharedDir(t), "gold", "rows.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &rows); err != nil {
-		t.Fatal(err)
-	}
+	sharedtest.ReadGold(t, "rows.json", &rows)
 	var out []string
 	for _, r := range rows {
-		if strings.Contains(Fold(r.Task), "khoi nghiep") {
+		if strings.Contains(normalize.Fold(r.Task), "khoi nghiep") {
 			out = append(out, r.STT)
 		}
 	}
@@ -53,7 +48,7 @@ type unitStatus struct {
 func Scenarios(t *testing.T, tab *Tab, base, prefix string) {
 	start := time.Now()
 	expected := khoiNghiepRows(t)
-	upload := filepath.Join(SharedDir(t), "corpus", "bao-cao-412-bc-stc-2026.docx")
+	upload := sharedtest.Path(t, "corpus", "bao-cao-412-bc-stc-2026.docx")
 	t.Run("search", func(t *testing.T) {
 		Do(t, tab, "open search",
 			chromedp.Navigate(base+"/tim-kiem"),
@@ -72,7 +67,7 @@ func Scenarios(t *testing.T, tab *Tab, base, prefix string) {
 			if !strings.HasPrefix(h.STT, "8.") {
 				continue
 			}
-			if len(h.Marks) == 0 || Fold(strings.Join(h.Marks, " ")) != "khoi nghiep" && !allFold(h.Marks, "khoi nghiep") {
+			if len(h.Marks) == 0 || normalize.Fold(strings.Join(h.Marks, " ")) != "khoi nghiep" && !allFold(h.Marks, "khoi nghiep") {
 				t.Errorf("row %s: marks %q, want the words khởi nghiệp highlighted", h.STT, h.Marks)
 			}
 		}
@@ -154,7 +149,7 @@ func click(t *testing.T, tab *Tab, xpath string) {
 
 func allFold(marks []string, words string) bool {
 	for _, m := range marks {
-		if !strings.Contains(words, Fold(m)) {
+		if !strings.Contains(words, normalize.Fold(m)) {
 			return false
 		}
 	}

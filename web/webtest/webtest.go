@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"vanban/internal/sharedtest"
 )
 
 // chromiumNames are the executables tried, in order.
@@ -136,7 +138,7 @@ func Screenshot(t testing.TB, tab *Tab, name string) string {
 		return r.Data, err
 	}
 	png := Run(t, tab, "screenshot "+name, shot)
-	dir := filepath.Join(ModuleRoot(t), "testout", "screenshots")
+	dir := filepath.Join(sharedtest.ModuleRoot(t), "testout", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -145,45 +147,4 @@ func Screenshot(t testing.TB, tab *Tab, name string) string {
 		t.Fatal(err)
 	}
 	return path
-}
-
-// ModuleRoot is the folder of go.mod, found by walking up from the test's
-// working directory.
-func ModuleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("module root (go.mod) not found")
-		}
-		dir = parent
-	}
-}
-
-// SharedDir is ../shared beside the module root; the test skips without
-// it.
-func SharedDir(t testing.TB) string {
-	t.Helper()
-	shared := filepath.Join(ModuleRoot(t), "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "gold")); err != nil {
-		t.Skipf("no shared material at %s", shared)
-	}
-	return filepath.Clean(shared)
-}
-
-// Fold lowers s and strips Vietnamese marks, for comparing what a page
-// shows with what a test typed: "Khởi nghiệp" → "khoi nghiep".
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
 }
