@@ -19,9 +19,6 @@ import (
 // lengths counts the tokens of an entry's analysed fields.
 type lengths map[string]int
 
-// analysedFields are the fields whose lengths are kept.
-var analysedFields = []string{fText, fTextFolded, fTextFoldBi, fCtx, fLeadFolded, fCoordFolded, fBodyExact, fBodyFolded}
-
 var statsKey = []byte("vanban.lengths")
 
 // measure returns the lengths of an entry's fields, analysing them as

@@ -193,6 +193,3 @@ func (s *Server) mac(msg string) string {
 	h.Write([]byte(msg))
 	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))
 }
-
-// csrfToken is the token every POST from a page carries.
-func (s *Server) csrfToken() string { return s.mac("csrf") }

@@ -45,7 +45,7 @@ func openPackage(data []byte, lim Limits) (*pkg, error) {
 		if bytes.Contains(data, utf16("EncryptedPackage")) {
 			return nil, fmt.Errorf("password-protected DOCX: %w", layout.ErrEncrypted)
 		}
-		return nil, fmt.Errorf("Word 97-2003 .doc, not DOCX: %w", layout.ErrUnsupported)
+		return nil, fmt.Errorf("old Word 97-2003 .doc, not DOCX: %w", layout.ErrUnsupported)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
