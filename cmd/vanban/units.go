@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -23,6 +24,10 @@ type unitRow struct {
 }
 
 func runUnits(ctx context.Context, args []string) error {
+	return unitsMain(ctx, args, os.Stdout)
+}
+
+func unitsMain(ctx context.Context, args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("units", flag.ContinueOnError)
 	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "in dạng JSON")
@@ -51,7 +56,7 @@ func runUnits(ctx context.Context, args []string) error {
 		}
 	}
 	if *asJSON {
-		return jsonOut(os.Stdout, rows)
+		return jsonOut(w, rows)
 	}
 	t := textTable{header: []string{"Tên", "Loại", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Văn bản", "Trong bảng tên", "Cách viết khác"}}
 	for _, r := range rows {
@@ -65,7 +70,7 @@ func runUnits(ctx context.Context, args []string) error {
 		}
 		t.add(r.Name, kind, fmt.Sprint(r.Tasks), fmt.Sprint(r.Lead), fmt.Sprint(r.Coordinate), fmt.Sprint(r.Documents), known, strings.Join(r.Aliases, "; "))
 	}
-	t.write(os.Stdout, true)
-	fmt.Printf("\n%d tên. Thêm cách viết khác vào %s trong thư mục dữ liệu: \"Tên chuẩn | cách viết 1 | cách viết 2\".\n", len(rows), aliasFile)
+	t.write(w, true)
+	fmt.Fprintf(w, "\n%d tên. Thêm cách viết khác vào %s trong thư mục dữ liệu: \"Tên chuẩn | cách viết 1 | cách viết 2\".\n", len(rows), aliasFile)
 	return nil
 }
