@@ -227,9 +227,10 @@ func isEmptyRow(r layout.Row) bool {
 	return true
 }
 
-// taskRows reads the task rows of a task table, each with its section.
-func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task {
-	var out []vanban.Task
+// bodyRows calls fn for each content row under the header of t, with the
+// section it sits in; heading rows update section, and empty, numbering and
+// repeated header rows are skipped, as are rows without a task.
+func bodyRows(t *layout.Table, s schema, section *vanban.Section, fn func(row)) {
 	for _, r := range t.Rows[s.body:] {
 		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
 			continue
@@ -238,10 +239,16 @@ func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task 
 			*section = sec
 			continue
 		}
-		rr := readRow(s, r)
-		if rr.cells[colTask] == "" {
-			continue
+		if rr := readRow(s, r); rr.cells[colTask] != "" {
+			fn(rr)
 		}
+	}
+}
+
+// taskRows reads the task rows of a task table, each with its section.
+func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task {
+	var out []vanban.Task
+	bodyRows(t, s, section, func(rr row) {
 		out = append(out, vanban.Task{
 			Section:        *section,
 			STT:            rr.stt,
@@ -254,25 +261,14 @@ func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task 
 			Monitor:        rr.cells[colMonitor],
 			Extra:          rr.extra,
 		})
-	}
+	})
 	return out
 }
 
 // reportRows reads the items of a report's results table.
 func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.ReportItem {
 	var out []vanban.ReportItem
-	for _, r := range t.Rows[s.body:] {
-		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
-			continue
-		}
-		if sec, ok := sectionOf(t, s, r); ok {
-			*section = sec
-			continue
-		}
-		rr := readRow(s, r)
-		if rr.cells[colTask] == "" {
-			continue
-		}
+	bodyRows(t, s, section, func(rr row) {
 		out = append(out, vanban.ReportItem{
 			STT:        rr.stt,
 			Task:       rr.cells[colTask],
@@ -281,7 +277,7 @@ func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Rep
 			StatusText: rr.cells[colStatus],
 			Section:    sectionLabel(*section),
 		})
-	}
+	})
 	return out
 }
 
