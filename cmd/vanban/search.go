@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"vanban"
 	"vanban/index"
 	"vanban/store"
 )
@@ -176,7 +177,11 @@ func printResult(w io.Writer, res *index.Result, offset int, color bool) {
 			meta = append(meta, "Hạn: "+h.Fields.DueLabel)
 		}
 		if h.Kind == "doc" && h.Fields.Date != "" {
-			meta = append(meta, "Ngày: "+h.Fields.Date)
+			date := h.Fields.Date
+			if d, err := vanban.ParseDate(date); err == nil {
+				date = d.VN()
+			}
+			meta = append(meta, "Ngày: "+date)
 		}
 		if len(meta) > 0 {
 			fmt.Fprintf(w, "   %s\n", strings.Join(meta, " · "))
