@@ -23,6 +23,8 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 		}
 		if s, ok := readSchema(b.Table); ok {
 			schemas[i], tables[i] = s, true
+		} else if s, ok := continuation(ld.Blocks, schemas, i); ok {
+			schemas[i], tables[i] = s, true
 		}
 	}
 	ls := bodyLines(ld, tables)
@@ -36,7 +38,7 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
 			continue
 		}
-		if !hasSectionRows(b.Table, s) {
+		if !s.continued && !hasSectionRows(b.Table, s) {
 			section = headingBefore(ls, i)
 		}
 		doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
@@ -101,4 +103,16 @@ func headingBefore(ls []line, at int) vanban.Section {
 		}
 	}
 	return vanban.Section{}
+}
+
+// continuation returns the schema of the task table that the headerless
+// table at block i continues: Word users split a long appendix into
+// several tables, and only the first has the header.
+func continuation(blocks []layout.Block, schemas map[int]schema, i int) (schema, bool) {
+	prev, ok := schemas[i-1]
+	if !ok || blocks[i-1].Table.Cols != blocks[i].Table.Cols {
+		return schema{}, false
+	}
+	prev.body, prev.continued = 0, true
+	return prev, true
 }

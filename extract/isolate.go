@@ -40,8 +40,8 @@ const workerEnv = "VANBAN_EXTRACT_WORKER"
 
 // ErrTimeout and ErrCrashed report a child extraction that did not finish.
 var (
-	ErrTimeout = errors.New("extraction timed out")
-	ErrCrashed = errors.New("extraction crashed")
+	ErrTimeout = layout.ErrTimeout
+	ErrCrashed = layout.ErrCrashed
 )
 
 // Isolated reads the file at path in a child process (this same
@@ -50,6 +50,7 @@ var (
 // runtime cannot take the caller down.
 func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, error) {
 	lim = lim.withDefaults()
+	start := time.Now()
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -60,13 +61,19 @@ func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, e
 	}
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
+	deadline, _ := ctx.Deadline()
 	cmd := exec.CommandContext(ctx, self)
-	cmd.Env = append(os.Environ(), workerEnv+"="+abs, fmt.Sprintf("%s_MEM=%d", workerEnv, lim.Memory))
+	cmd.Env = append(os.Environ(), workerEnv+"="+abs, fmt.Sprintf("%s_MEM=%d", workerEnv, lim.Memory),
+		fmt.Sprintf("%s_DEADLINE=%d", workerEnv, deadline.UnixMilli()))
+	// Its own process group keeps a terminal's Ctrl+C, meant for vanban,
+	// from killing the file vanban lets finish; the parent-death signal
+	// keeps a child from outliving a killed parent.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
 	if ctx.Err() == context.DeadlineExceeded {
-		return nil, fmt.Errorf("%s: %w after %s", filepath.Base(path), ErrTimeout, lim.Timeout)
+		return nil, fmt.Errorf("%s: %w after %s", filepath.Base(path), ErrTimeout, time.Since(start).Round(time.Second))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -91,7 +98,8 @@ type workerResult struct {
 // sentinels are the errors a worker's result can name, so that the caller
 // can still test them with errors.Is.
 var sentinels = []error{layout.ErrEmpty, layout.ErrNotZip, layout.ErrNoDocument, layout.ErrTooLarge,
-	layout.ErrNotPDF, layout.ErrEncrypted, layout.ErrNoText, layout.ErrMalformed, layout.ErrUnsupported}
+	layout.ErrNotPDF, layout.ErrEncrypted, layout.ErrNoText, layout.ErrMalformed, layout.ErrUnsupported,
+	layout.ErrCrashed}
 
 func (r workerResult) err() error {
 	for _, s := range sentinels {
@@ -118,6 +126,7 @@ func ServeWorker() {
 		return
 	}
 	limitMemory(os.Getenv(workerEnv + "_MEM"))
+	exitAtDeadline(os.Getenv(workerEnv + "_DEADLINE"))
 	var res workerResult
 	doc, err := File(context.Background(), path)
 	if err != nil {
@@ -134,6 +143,17 @@ func ServeWorker() {
 		os.Exit(3)
 	}
 	os.Exit(0)
+}
+
+// exitAtDeadline ends the worker when its parent's deadline passes, in
+// case the parent could not kill it: a parser stuck in a loop must not
+// outlive the reading it was started for.
+func exitAtDeadline(ms string) {
+	var n int64
+	if _, err := fmt.Sscan(ms, &n); err != nil || n <= 0 {
+		return
+	}
+	time.AfterFunc(time.Until(time.UnixMilli(n)), func() { os.Exit(4) })
 }
 
 // limitMemory caps the worker's address space, and tells the Go runtime to

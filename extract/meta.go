@@ -11,7 +11,7 @@ import (
 
 var (
 	numberRe = regexp.MustCompile(`^Số\s*:?\s*(\d*)\s*(/\d{4})?\s*[/-]\s*([\p{Lu}Đ][\p{L}Đđ0-9]*(?:[-/][\p{Lu}Đ][\p{L}Đđ0-9]*)*)`)
-	dateRe   = regexp.MustCompile(`^([\p{L} .]+?)\s*,\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})`)
+	dateRe   = regexp.MustCompile(`^([\p{L} .\-–]+?)\s*,\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})`)
 	mottoRe  = regexp.MustCompile(`(?i)^(cộng h(?:òa|oà) xã hội chủ nghĩa|việt nam$|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)`)
 	vvRe     = regexp.MustCompile(`^V/v\s*:?\s*(.*)`)
 	// agencyHeads open the name of an agency in the header lines; a line
@@ -67,7 +67,10 @@ func findType(ls []line, m *vanban.Meta) int {
 }
 
 func typeFromSymbol(symbol, title string) string {
-	code, _, _ := strings.Cut(symbol, "-")
+	code := symbol
+	if i := strings.IndexAny(symbol, "-/"); i >= 0 {
+		code = symbol[:i] // "KH-UBND", "NQ/TW"
+	}
 	if t, ok := symbolTypes[code]; ok {
 		return t
 	}
@@ -169,7 +172,9 @@ func readTitle(ls []line, typeAt int) string {
 		// A title line as wide as the page does not look centred; it
 		// still belongs to the title when it keeps the title's bold.
 		inTitle := l.center || i > 0 && l.bold && ls[typeAt+i].bold && !paraHeadingRe.MatchString(t)
-		if !inTitle || t == "" && len(parts) > 0 {
+		// After a title line in running case, a line in capitals is the
+		// next block: the issuing authority of a Quyết định, a heading.
+		if !inTitle || t == "" && len(parts) > 0 || len(parts) > 0 && isUpper(t) && !isUpper(parts[0]) {
 			break
 		}
 		if t != "" {

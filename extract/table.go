@@ -15,6 +15,9 @@ type schema struct {
 	titles []string // header title of each grid column
 	body   int      // index of the first row under the header
 	report bool     // a report's results table (has a result column)
+	// continued marks a headerless table read with the schema of the
+	// task table before it.
+	continued bool
 }
 
 // has reports whether the schema has a column of meaning c.
@@ -35,8 +38,9 @@ func readSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 4; h++ {
 		s := schemaAt(t, h)
 		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) && !isAgenda(t, s) {
-			if s.has(colResult) {
+			if s.isReport() {
 				s.report = true
+				s.remap(colOutput, colResult)
 				s.remap(colTime, colStatus)
 			}
 			return s, true
@@ -115,6 +119,14 @@ func (s *schema) dedupe() {
 	}
 }
 
+// isReport tells a report's results table from a plan's task table: it
+// has a column of results achieved, or a role column and a plain "Kết
+// quả" column but no lead column (a plan assigns leads; a unit reporting
+// gives its role).
+func (s schema) isReport() bool {
+	return s.has(colResult) || s.has(colRole) && s.has(colOutput) && !s.has(colLead)
+}
+
 func (s *schema) remap(from, to column) {
 	for i, c := range s.cols {
 		if c == from {
@@ -179,6 +191,9 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 		}
 		return vanban.Section{Title: only.Text()}, true
 	}
+	if sec, ok := groupRow(t, r); ok {
+		return sec, true
+	}
 	rr := readRow(s, r)
 	if m := sectionNum.FindStringSubmatch(rr.stt + "."); m != nil && rr.stt != "" && !taskNum.MatchString(rr.stt) {
 		title := rr.cells[colTask]
@@ -188,6 +203,30 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 		return vanban.Section{Numeral: m[1], Title: title}, true
 	}
 	return vanban.Section{}, false
+}
+
+// groupRow reads a numbered group row: a number in the first column and
+// one cell spanning every other column ("1 | Nhóm nhiệm vụ về văn bản"
+// above rows 1.1, 1.2), which heads the rows under it rather than being a
+// task of its own.
+func groupRow(t *layout.Table, r layout.Row) (vanban.Section, bool) {
+	var num, title *layout.Cell
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		switch {
+		case c.Text() == "" || c.Continued:
+		case c.Col == 0 && c.Span == 1 && num == nil:
+			num = c
+		case num != nil && title == nil && c.Span >= 2 && c.Col+c.Span >= t.Cols:
+			title = c
+		default:
+			return vanban.Section{}, false
+		}
+	}
+	if num == nil || title == nil {
+		return vanban.Section{}, false
+	}
+	return vanban.Section{Numeral: strings.TrimRight(num.Text(), ".)"), Title: title.Text()}, true
 }
 
 // firstText returns the first non-empty cell text from grid column col on.

@@ -44,6 +44,7 @@ var reasons = []struct {
 	{layout.ErrMalformed, KindMalformed, "tệp hỏng"},
 	{layout.ErrUnsupported, KindUnsupported, "định dạng tệp chưa được hỗ trợ"},
 	{context.DeadlineExceeded, KindTimeout, "đọc tệp quá thời gian cho phép"},
+	{layout.ErrCrashed, KindInternal, "trình đọc tệp dừng đột ngột (tệp quá lớn hoặc quá phức tạp)"},
 	{errPanic, KindInternal, "lỗi chương trình khi đọc tệp"},
 }
 

@@ -1,6 +1,10 @@
 package layout
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"fmt"
+)
 
 // Reasons a file cannot be read. Readers wrap them with detail; callers
 // test them with errors.Is and show the Vietnamese message of package
@@ -15,4 +19,11 @@ var (
 	ErrNoText      = errors.New("no text layer, needs OCR")
 	ErrMalformed   = errors.New("malformed")
 	ErrUnsupported = errors.New("unsupported format")
+	// ErrCrashed: the reader died (out of memory, a runtime fault) in
+	// the child process that read the file.
+	ErrCrashed = errors.New("extraction crashed")
 )
+
+// ErrTimeout is a reading that ran out of time; it is also a
+// context.DeadlineExceeded, so callers that classify deadlines see it.
+var ErrTimeout = fmt.Errorf("extraction timed out: %w", context.DeadlineExceeded)
