@@ -12,8 +12,9 @@
 // document text goes through html/template escaping; files are served by
 // id only; uploads are size-limited, checked by extension and magic bytes,
 // and every POST must come from the site itself (Origin, Sec-Fetch-Site
-// and a CSRF token); a panic becomes a Vietnamese error page, never a
-// stack trace.
+// and a CSRF token); browser sessions are signed, expire (12 h by
+// default) and end on the server at logout; a panic becomes a Vietnamese
+// error page, never a stack trace.
 package web
 
 import (
@@ -46,7 +47,9 @@ type Config struct {
 	// MaxUpload bounds one uploaded file; 0 means DefaultMaxUpload.
 	MaxUpload int64
 	Now       func() time.Time // the as-of date's default; nil means time.Now
-	Log       *slog.Logger
+	// SessionMaxAge bounds a browser login; 0 means DefaultSessionMaxAge.
+	SessionMaxAge time.Duration
+	Log           *slog.Logger
 }
 
 // Server serves the pages and the API.
@@ -54,6 +57,7 @@ type Server struct {
 	cfg      Config
 	loopback bool
 	secret   []byte // per-process key for session cookies and CSRF tokens
+	sessions *sessions
 	pages    map[string]*template.Template
 	mux      *http.ServeMux
 }
@@ -79,6 +83,7 @@ func New(cfg Config) (*Server, error) {
 	if _, err := rand.Read(s.secret); err != nil {
 		return nil, err
 	}
+	s.sessions = newSessions(s.secret, cfg.Token, cfg.SessionMaxAge)
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
