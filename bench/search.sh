@@ -13,5 +13,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 passes=${VANBAN_BENCH_PASSES:-20}
-exec go test -tags sqlite_fts5 -run '^$' -bench '^BenchmarkSearch100k$' \
+# Latencies depend on the machine being otherwise quiet (searches of many
+# rows use every core): say how busy it was.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+go test -tags sqlite_fts5 -run '^$' -bench '^BenchmarkSearch100k$' \
 	-benchtime "${passes}x" -timeout 60m ./index/
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"

@@ -142,19 +142,26 @@ func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) 
 // facetSep joins a facet's name and value in fFacet.
 const facetSep = "\x1f"
 
-// facetValues lists an entry's value of each facet, prefixed by the
-// facet's name.
+// facetValues lists an entry's facet values as fFacet holds them: one
+// term for its document's reference, type and year together, which every
+// row of the document shares, and one per lead unit and recurrence, each
+// prefixed by its facet's name ("van-ban\x1f58/KH-UBND\x1fKế hoạch\x1f2026",
+// "chu-tri\x1fSở Tài chính", "lap\x1fhang-nam"). Counting facets visits
+// these values for every hit: three where one a facet would be five.
 func facetValues(m map[string]interface{}) []string {
-	var rv []string
-	for _, f := range facetFields {
-		switch v := m[f.field].(type) {
-		case string:
+	str := func(f string) string { s, _ := m[f].(string); return s }
+	strs := func(f string) []string {
+		if s, ok := m[f].(string); ok {
+			return []string{s}
+		}
+		ss, _ := m[f].([]string)
+		return ss
+	}
+	rv := []string{strings.Join([]string{FilterDocument, str(fRef), str(fType), str(fYear)}, facetSep)}
+	for _, f := range []struct{ name, field string }{{FilterLead, fLeadUnit}, {FilterRecur, fRecur}} {
+		for _, v := range strs(f.field) {
 			if v != "" {
 				rv = append(rv, f.name+facetSep+v)
-			}
-		case []string:
-			for _, x := range v {
-				rv = append(rv, f.name+facetSep+x)
 			}
 		}
 	}

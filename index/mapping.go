@@ -8,7 +8,7 @@ import (
 
 // schemaVersion names the mapping and analysis below. Open rebuilds an
 // index made with another one (the index is derived data; Sync refills it).
-const schemaVersion = "vanban-index-12"
+const schemaVersion = "vanban-index-13"
 
 // Field names of the Bleve documents. Entries of kind "task" are task
 // rows; entries of kind "doc" are whole documents.
@@ -51,7 +51,7 @@ const (
 	fCoord       = "coord"
 	fCoordFolded = "coord_f"
 	fLeadUnit    = "lead_unit" // canonical unit names
-	fFacet       = "facet"     // "chu-tri\x1fSở Tài chính", "nam\x1f2026", …: every facet value
+	fFacet       = "facet"     // every facet value (see facetValues)
 	fLeadKey     = "lead_key"  // nameKey of the names, for chu-tri: filters
 	fCoordUnit   = "coord_unit"
 	fCoordKey    = "coord_key"

@@ -98,10 +98,8 @@ type FacetTerm struct {
 	Count int    `json:"count"`
 }
 
-var facetFields = []struct{ name, field string }{
-	{FilterLead, fLeadUnit}, {FilterDocument, fRef}, {FilterType, fType},
-	{FilterYear, fYear}, {FilterRecur, fRecur},
-}
+// facetNames are the facets of a result, in order.
+var facetNames = []string{FilterLead, FilterDocument, FilterType, FilterYear, FilterRecur}
 
 // Search runs a query typed in the syntax ParseQuery reads.
 func (ix *Index) Search(ctx context.Context, q string, opts Options) (*Result, error) {
@@ -171,20 +169,17 @@ func (ix *Index) request(p *plan, opts Options) *bleve.SearchRequest {
 	if len(p.boosts) > 0 {
 		bq.AddShould(p.boosts...)
 	}
-	if len(p.mustNot) > 0 {
-		bq.AddMustNot(p.mustNot...)
+	for _, q := range p.mustNot {
+		bq.AddMustNot(unscored{q})
 	}
 	filters := p.filters
 	if opts.Kind != "" {
 		filters = append(filters, term(fKind, opts.Kind, 1))
 	}
 	// Filters join the words as conjuncts, so that a selective filter
-	// lets the search skip ahead; their weight is too small to rank.
+	// lets the search skip ahead; they do not rank.
 	for _, f := range filters {
-		if b, ok := f.(query.BoostableQuery); ok {
-			b.SetBoost(filterBoost)
-		}
-		bq.AddMust(f)
+		bq.AddMust(unscored{f})
 	}
 	limit := opts.Limit
 	if limit <= 0 {
@@ -200,33 +195,24 @@ func (ix *Index) request(p *plan, opts Options) *bleve.SearchRequest {
 			&search.SortField{Field: fOrder, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
 		})
 	}
-	if facetSize(opts) > 0 {
-		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
-	}
 	return req
 }
-
-// filterBoost is the weight of a filter among the words it joins.
-const filterBoost = 1e-6
-
-// maxFacetTerms bounds the values counted in all facets together.
-const maxFacetTerms = 1 << 16
 
 func (ix *Index) run(ctx context.Context, p *plan, opts Options) (*Result, error) {
 	ctx, err := ix.searchContext(ctx)
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.bi.SearchInContext(ctx, ix.request(p, opts))
+	res, err := ix.collect(ctx, ix.request(p, opts), facetSize(opts) > 0)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	rv := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	rv := &Result{Total: res.total, Hits: make([]Hit, 0, len(res.hits))}
+	for _, h := range res.hits {
 		rv.Hits = append(rv.Hits, hitOf(h))
 	}
-	if fr := res.Facets[fFacet]; fr != nil && fr.Terms != nil {
-		rv.Facets = splitFacets(fr.Terms.Terms(), facetSize(opts))
+	if res.facets != nil {
+		rv.Facets = splitFacets(res.facets, facetSize(opts))
 	}
 	return rv, nil
 }
@@ -238,39 +224,57 @@ func facetSize(opts Options) int {
 	return opts.FacetSize
 }
 
-// splitFacets turns the counts of fFacet's values into one facet per
-// name, each with its size most frequent terms.
-func splitFacets(terms []*search.TermFacet, size int) []Facet {
-	byName := map[string]*Facet{}
-	var rv []Facet
-	for _, f := range facetFields {
-		rv = append(rv, Facet{Name: f.name})
+// splitFacets turns the counts of fFacet's values (see facetValues) into
+// one facet per name, each with its size most frequent terms.
+func splitFacets(counts map[string]int, size int) []Facet {
+	byName := map[string]map[string]int{}
+	add := func(name, value string, n int) {
+		if value == "" {
+			return
+		}
+		if byName[name] == nil {
+			byName[name] = map[string]int{}
+		}
+		byName[name][value] += n
 	}
-	for i := range rv {
-		byName[rv[i].Name] = &rv[i]
-	}
-	for _, t := range terms {
-		name, value, ok := strings.Cut(t.Term, facetSep)
-		if f := byName[name]; ok && f != nil {
-			f.Terms = append(f.Terms, FacetTerm{value, t.Count})
+	for t, n := range counts {
+		parts := strings.Split(t, facetSep)
+		switch {
+		case len(parts) == 4 && parts[0] == FilterDocument:
+			add(FilterDocument, parts[1], n)
+			add(FilterType, parts[2], n)
+			add(FilterYear, parts[3], n)
+		case len(parts) == 2:
+			add(parts[0], parts[1], n)
 		}
 	}
-	for i := range rv {
-		f := &rv[i]
-		sort.SliceStable(f.Terms, func(a, b int) bool {
-			if f.Terms[a].Count != f.Terms[b].Count {
-				return f.Terms[a].Count > f.Terms[b].Count
-			}
-			return f.Terms[a].Term < f.Terms[b].Term
-		})
-		if len(f.Terms) > size {
-			for _, t := range f.Terms[size:] {
-				f.Other += t.Count
-			}
-			f.Terms = f.Terms[:size]
-		}
+	rv := make([]Facet, len(facetNames))
+	for i, name := range facetNames {
+		rv[i] = topTerms(name, byName[name], size)
 	}
 	return rv
+}
+
+// topTerms is the facet of counts: its size most frequent terms, the
+// count of the others.
+func topTerms(name string, counts map[string]int, size int) Facet {
+	f := Facet{Name: name}
+	for t, n := range counts {
+		f.Terms = append(f.Terms, FacetTerm{t, n})
+	}
+	sort.Slice(f.Terms, func(a, b int) bool {
+		if f.Terms[a].Count != f.Terms[b].Count {
+			return f.Terms[a].Count > f.Terms[b].Count
+		}
+		return f.Terms[a].Term < f.Terms[b].Term
+	})
+	if len(f.Terms) > size {
+		for _, t := range f.Terms[size:] {
+			f.Other += t.Count
+		}
+		f.Terms = f.Terms[:size]
+	}
+	return f
 }
 
 func hitOf(h *search.DocumentMatch) Hit {

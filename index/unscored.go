@@ -1,0 +1,42 @@
+package index
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// unscored is a query that selects without ranking: a filter, or an
+// exclusion. Its searcher is built without scores, which lets Bleve merge
+// the postings of its terms, ranges and conjunctions into one bitmap
+// ("unadorned" disjunctions and conjunctions) instead of walking and
+// scoring each of them per hit; and it weighs nothing in the query norm.
+// A broad filter (han<2027-01-01, nam:2026) joined to broad words was the
+// costliest part of such a search.
+type unscored struct {
+	q query.Query
+}
+
+func (u unscored) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) (search.Searcher, error) {
+	options.Score = "none"
+	options.Explain = false
+	options.IncludeTermVectors = false
+	s, err := u.q.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return weightless{s}, nil
+}
+
+// weightless is a searcher whose hits score 0 and which takes no part in
+// the query norm of the searchers it joins.
+type weightless struct {
+	search.Searcher
+}
+
+func (weightless) Weight() float64        { return 0 }
+func (weightless) SetQueryNorm(_ float64) {}
