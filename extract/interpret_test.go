@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"vanban"
@@ -103,6 +104,17 @@ func TestInterpretMetadataShapes(t *testing.T) {
 			centred("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", true), para("Căn cứ Luật Tổ chức chính quyền địa phương;"))
 		if doc.Meta.Title != "Ban hành Kế hoạch cải cách hành chính năm 2026" || doc.Meta.DocType != vanban.TypeDecision {
 			t.Errorf("meta = %+v", doc.Meta)
+		}
+	})
+	t.Run("header typed with tabs", func(t *testing.T) {
+		tabbed := func(parts ...string) layout.Block {
+			return layout.Block{Para: &layout.Para{Text: strings.Join(parts, " "), Tabs: parts}}
+		}
+		doc := read(tabbed("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), tabbed("TỈNH NGHỆ AN", "Độc lập - Tự do - Hạnh phúc"),
+			tabbed("Số: 1234/UBND-KT", "Nghệ An, ngày 5 tháng 3 năm 2026"), para("V/v triển khai nhiệm vụ"), para("Kính gửi: các sở, ngành."))
+		m := doc.Meta
+		if m.Issuer != "Ủy ban nhân dân tỉnh Nghệ An" || m.Place != "Nghệ An" || m.Date != vanban.D(2026, 3, 5) || m.Reference != "1234/UBND-KT" {
+			t.Errorf("meta = %+v", m)
 		}
 	})
 	t.Run("party symbol without a type heading", func(t *testing.T) {

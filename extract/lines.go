@@ -37,6 +37,8 @@ func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
 	geo := measure(ld)
 	for i, b := range ld.Blocks {
 		switch {
+		case b.Para != nil && len(b.Para.Tabs) > 1 && len(out) < headerLines:
+			out = append(out, tabbedLines(b.Para, b.Page, i)...)
 		case b.Para != nil && b.Para.Text != "":
 			l := line{text: b.Para.Text, bold: b.Para.Bold, center: b.Para.Center, page: b.Page, block: i, side: geo.sideOf(b.Page, b.Para)}
 			if ld.Format == "pdf" && len(out) > 0 && geo.continues(out[len(out)-1], ld.Blocks[out[len(out)-1].block].Para, b.Para, l) {
@@ -49,6 +51,28 @@ func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
 		case b.Table != nil && !skip[i]:
 			out = append(out, tableLines(b.Table, b.Page, i)...)
 		}
+	}
+	return out
+}
+
+// headerLines is how many lines from the top the national header may
+// take; past it a tab is the body's own business ("a)⇥Nội dung").
+const headerLines = 12
+
+// tabbedLines splits a header paragraph typed with tabs instead of a
+// table ("ỦY BAN NHÂN DÂN⇥CỘNG HÒA …") into its parts: the first stands on
+// the left, the last on the right.
+func tabbedLines(p *layout.Para, page, block int) []line {
+	out := make([]line, len(p.Tabs))
+	for i, t := range p.Tabs {
+		sd := anySide
+		switch i {
+		case 0:
+			sd = leftSide
+		case len(p.Tabs) - 1:
+			sd = rightSide
+		}
+		out[i] = line{text: t, bold: p.Bold, center: p.Center, side: sd, page: page, block: block}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -314,7 +315,7 @@ func TestFormatting(t *testing.T) {
 		t.Fatalf("%d paragraphs, want %d", len(ps), len(want))
 	}
 	for i, w := range want {
-		if *ps[i] != w {
+		if !reflect.DeepEqual(*ps[i], w) {
 			t.Errorf("paragraph %d = %+v, want %+v", i, *ps[i], w)
 		}
 	}
@@ -421,7 +422,7 @@ func TestStylesOtherPrefix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := *paras(doc)[0]; got != (layout.Para{Text: "TIÊU ĐỀ", Bold: true, Center: true, Size: 16}) {
+	if got := *paras(doc)[0]; !reflect.DeepEqual(got, layout.Para{Text: "TIÊU ĐỀ", Bold: true, Center: true, Size: 16}) {
 		t.Errorf("got %+v", got)
 	}
 }

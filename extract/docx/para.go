@@ -15,6 +15,7 @@ import (
 // statistics and the blocks of the text boxes it anchors.
 type paraOut struct {
 	lines  []string // normalized, possibly empty
+	tabs   []string // tab-separated parts, when tabs separate text
 	center bool
 	stats  fmtStats
 	boxes  []item
@@ -98,6 +99,7 @@ func (po *paraOut) layoutPara(text string) *layout.Para {
 		Italic: po.stats.isItalic(),
 		Center: po.center,
 		Size:   po.stats.size(),
+		Tabs:   po.tabs,
 	}
 }
 
@@ -106,6 +108,7 @@ func (po *paraOut) layoutPara(text string) *layout.Para {
 // may spell a letter over two bytes that Word split into two runs.
 type paraBuilder struct {
 	lines   []string
+	tabs    []string // set by finish
 	line    strings.Builder
 	font    string
 	pending strings.Builder
@@ -139,10 +142,28 @@ func (b *paraBuilder) newLine() {
 
 func (b *paraBuilder) finish() []string {
 	b.newLine()
+	b.tabs = tabParts(b.lines)
 	for i, l := range b.lines {
 		b.lines[i] = normalize.Text(l)
 	}
 	return b.lines
+}
+
+// tabParts splits raw lines at their tabs, returning the normalized parts
+// when at least two of them hold text, else nil.
+func tabParts(lines []string) []string {
+	var parts []string
+	for _, l := range lines {
+		for _, part := range strings.Split(l, "\t") {
+			if t := normalize.Text(part); t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	if len(parts) < 2 || !strings.Contains(strings.Join(lines, ""), "\t") {
+		return nil
+	}
+	return parts
 }
 
 // skippedInline names elements inside a paragraph that hold no visible
@@ -182,6 +203,7 @@ func (p *parser) paragraph(nest int) (*paraOut, error) {
 		lines[0] = normalize.Text(n + " " + lines[0])
 	}
 	s.out.lines = lines
+	s.out.tabs = s.b.tabs
 	s.out.center = s.props.center
 	if s.out.stats.total == 0 {
 		s.out.stats.add(1, s.props.mark)

@@ -33,6 +33,10 @@ type Para struct {
 	Italic bool    // most of its text is italic
 	Center bool    // centred
 	Size   float64 // font size in points; 0 when unknown
+	// Tabs holds the paragraph's parts when tabs separate text in it (a
+	// header typed with tabs instead of a table: "ỦY BAN NHÂN DÂN⇥CỘNG
+	// HÒA …"); nil otherwise. Each part is normalized like Text.
+	Tabs []string `json:",omitempty"`
 }
 
 // Table is a grid of cells. A table that a PDF breaks over pages is one
