@@ -15,34 +15,9 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 	doc.Pages = ld.Pages
 	doc.Warnings = append(doc.Warnings, ld.Warnings...)
 
-	schemas := map[int]schema{}
-	tables := map[int]bool{}
-	for i, b := range ld.Blocks {
-		if b.Table == nil {
-			continue
-		}
-		if s, ok := readSchema(b.Table); ok {
-			schemas[i], tables[i] = s, true
-		} else if s, ok := continuation(ld.Blocks, schemas, i); ok {
-			schemas[i], tables[i] = s, true
-		}
-	}
-	ls := bodyLines(ld, tables)
-	var section, reportSection vanban.Section
-	for i, b := range ld.Blocks {
-		s, ok := schemas[i]
-		if !ok {
-			continue
-		}
-		if s.report {
-			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
-			continue
-		}
-		if !s.continued && !hasSectionRows(b.Table, s) {
-			section = headingBefore(ls, i)
-		}
-		doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
-	}
+	schemas := findSchemas(ld.Blocks)
+	ls := bodyLines(ld, func(i int) bool { _, ok := schemas[i]; return ok })
+	readTables(doc, ld.Blocks, schemas, ls)
 	doc.Meta = readMeta(ls)
 	doc.Text = strings.Join(texts(ls), "\n")
 	doc.Meta.Cites = citeList(doc.Meta, doc.Text)
@@ -58,6 +33,42 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 	}
 	if doc.ReportItems == nil {
 		doc.ReportItems = []vanban.ReportItem{}
+	}
+}
+
+// findSchemas returns the schema of every task or results table, by block
+// index.
+func findSchemas(blocks []layout.Block) map[int]schema {
+	schemas := map[int]schema{}
+	for i, b := range blocks {
+		if b.Table == nil {
+			continue
+		}
+		if s, ok := readSchema(b.Table); ok {
+			schemas[i] = s
+		} else if s, ok := continuation(blocks, schemas, i); ok {
+			schemas[i] = s
+		}
+	}
+	return schemas
+}
+
+// readTables reads the rows of the task tables and the items of the
+// results tables; ls gives the headings above tables without their own.
+func readTables(doc *vanban.Document, blocks []layout.Block, schemas map[int]schema, ls []line) {
+	var section, reportSection vanban.Section
+	for i, b := range blocks {
+		s, ok := schemas[i]
+		switch {
+		case !ok:
+		case s.report:
+			doc.ReportItems = append(doc.ReportItems, reportRows(b.Table, s, &reportSection)...)
+		default:
+			if !s.continued && !hasSectionRows(b.Table, s) {
+				section = headingBefore(ls, i)
+			}
+			doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
+		}
 	}
 }
 

@@ -29,10 +29,10 @@ type line struct {
 }
 
 // bodyLines flattens the document into paragraphs: body paragraphs, and the
-// cells of layout tables (header, signature) with their side. Tables in
-// skip (the task tables) are left out. A PDF gives one Para per printed
+// cells of layout tables (header, signature) with their side. Tables
+// for which skip is true (the task tables) are left out. A PDF gives one Para per printed
 // line; those are joined back into paragraphs.
-func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
+func bodyLines(ld *layout.Doc, skip func(block int) bool) []line {
 	var out []line
 	geo := measure(ld)
 	for i, b := range ld.Blocks {
@@ -48,7 +48,7 @@ func bodyLines(ld *layout.Doc, skip map[int]bool) []line {
 				continue
 			}
 			out = append(out, l)
-		case b.Table != nil && !skip[i]:
+		case b.Table != nil && !skip(i):
 			out = append(out, tableLines(b.Table, b.Page, i)...)
 		}
 	}
