@@ -169,9 +169,10 @@ func readTitle(ls []line, typeAt int) string {
 	var parts []string
 	for i, l := range ls[typeAt+1:] {
 		t := strings.Trim(l.text, " -–_")
-		// A title line as wide as the page does not look centred; it
-		// still belongs to the title when it keeps the title's bold.
-		inTitle := l.center || i > 0 && l.bold && ls[typeAt+i].bold && !paraHeadingRe.MatchString(t)
+		// A title line as wide as the page, or centred on the paper
+		// rather than the text, may not look centred; it still belongs to
+		// the title when it keeps the bold of the line above.
+		inTitle := l.center || l.bold && ls[typeAt+i].bold && !paraHeadingRe.MatchString(t)
 		// After a title line in running case, a line in capitals is the
 		// next block: the issuing authority of a Quyết định, a heading.
 		if !inTitle || t == "" && len(parts) > 0 || len(parts) > 0 && isUpper(t) && !isUpper(parts[0]) {

@@ -49,11 +49,24 @@ func runExtract(ctx context.Context, args []string) error {
 // task rows as an aligned table.
 func printDocument(w io.Writer, doc *vanban.Document) {
 	m := doc.Meta
-	fmt.Fprintf(w, "Tệp:        %s (%s, %d trang)\n", doc.File, doc.Format, doc.Pages)
-	fmt.Fprintf(w, "Loại:       %s\nSố:         %s\nCơ quan:    %s\nNơi, ngày:  %s, %s\nTrích yếu:  %s\nNgười ký:   %s (%s)\n",
-		m.DocType, m.Reference, m.Issuer, m.Place, m.Date.VN(), m.Title, m.Signer, m.SignerTitle)
-	if len(m.Cites) > 0 {
-		fmt.Fprintf(w, "Viện dẫn:   %s\n", strings.Join(m.Cites, ", "))
+	pages := ""
+	if doc.Pages > 0 {
+		pages = fmt.Sprintf(", %d trang", doc.Pages)
+	}
+	number := m.Reference
+	if number == "" && m.Symbol != "" {
+		number = "(chưa có số)/" + m.Symbol
+	}
+	for _, f := range [][2]string{
+		{"Tệp", doc.File + " (" + doc.Format + pages + ")"},
+		{"Loại", m.DocType}, {"Số", number}, {"Cơ quan", m.Issuer},
+		{"Nơi, ngày", strings.Trim(m.Place+", "+m.Date.VN(), ", ")},
+		{"Trích yếu", m.Title}, {"Người ký", strings.TrimSpace(m.SignerTitle + " " + m.Signer)},
+		{"Viện dẫn", strings.Join(m.Cites, ", ")},
+	} {
+		if f[1] != "" {
+			fmt.Fprintf(w, "%-11s %s\n", f[0]+":", f[1])
+		}
 	}
 	if len(doc.Rows) > 0 {
 		fmt.Fprintf(w, "\nPhụ lục: %d nhiệm vụ\n", len(doc.Rows))
