@@ -11,11 +11,13 @@
 //
 // A report belongs to a plan when it cites the plan's reference (and, if
 // it gives one, the plan's date); its unit is read from its issuer lines,
-// under old or abbreviated names too. Each report item is matched to a
-// plan task by the number it gives, else by the TF-IDF cosine of its
-// wording over syllables and syllable bigrams, preferring the unit's own
-// tasks; every match carries a confidence, and those below Threshold wait
-// for a person to confirm them.
+// under old or abbreviated names too. A task is its row of the plan; it
+// is shown by its key (TaskKeys): its STT, or "II.2" where sections repeat
+// numbers. Each report item is matched to a plan task by the number it
+// gives (and the section it sits under, when sections repeat numbers),
+// else by the TF-IDF cosine of its wording over syllables and syllable
+// bigrams, preferring the unit's own tasks; every match carries a
+// confidence, and those below Threshold wait for a person to confirm them.
 package crosscheck
 
 import (
@@ -134,6 +136,10 @@ func (u *UnitResult) Count() map[State]int {
 
 // TaskResult is one task of a unit and what the unit reported on it.
 type TaskResult struct {
+	// Key names the task in outputs and decisions (see TaskKeys); Row is
+	// its position in the plan's rows.
+	Key       string      `json:"key"`
+	Row       int         `json:"row"`
 	STT       string      `json:"stt"`
 	Task      string      `json:"task"`
 	Section   string      `json:"section"`
@@ -152,6 +158,7 @@ type TaskResult struct {
 // OverdueTask is a dated task past a due date that its lead has not
 // reported done.
 type OverdueTask struct {
+	Key    string      `json:"key"` // see TaskKeys
 	STT    string      `json:"stt"`
 	Task   string      `json:"task"`
 	Lead   string      `json:"lead"`
@@ -180,26 +187,26 @@ func Check(in Input) *Result {
 	byUnit := r.linkReports(in, ux)
 
 	m := newMatcher(plan)
-	status := map[string]map[string]reported{} // unit → STT → latest report
+	status := map[string]map[int]reported{} // unit → task row → latest report
 	for _, unit := range names {
-		status[unit] = map[string]reported{}
+		status[unit] = map[int]reported{}
 		for _, rep := range byUnit[unit] {
 			date := rep.Meta.Date
 			for _, mt := range m.match(unit, rep, in.Decisions) {
 				r.Matches = append(r.Matches, mt)
 				if mt.Accepted {
-					status[unit][mt.Task] = reported{mt, date, true}
+					status[unit][mt.row] = reported{mt, date, true}
 				}
 			}
 		}
 	}
 	cycleStart := vanban.D(in.AsOf.Year, time.January, 1)
 	for _, unit := range names {
-		r.Units = append(r.Units, r.unitResult(plan, unit, status[unit], cycleStart))
+		r.Units = append(r.Units, r.unitResult(plan, m.keys, unit, status[unit], cycleStart))
 	}
 	// Units that reported first, each part in plan order.
 	sort.SliceStable(r.Units, func(i, j int) bool { return r.Units[i].Report != nil && r.Units[j].Report == nil })
-	r.Overdue = overdueTasks(plan, status, in.AsOf, cycleStart)
+	r.Overdue = overdueTasks(plan, m.keys, status, in.AsOf, cycleStart)
 	r.warnUnread()
 	return r
 }
@@ -296,7 +303,7 @@ func reportStatus(date, due vanban.Date) ReportStatus {
 }
 
 // unitResult builds the standing of one unit from its reported tasks.
-func (r *Result) unitResult(plan *vanban.Document, unit string, got map[string]reported, cycleStart vanban.Date) UnitResult {
+func (r *Result) unitResult(plan *vanban.Document, keys []string, unit string, got map[int]reported, cycleStart vanban.Date) UnitResult {
 	u := UnitResult{Unit: unit, Status: Missing, Reports: []ReportInfo{}, Lead: []TaskResult{}, Coordinate: []TaskResult{}}
 	for i := range r.Reports {
 		if info := r.Reports[i]; info.Counted && info.Unit == unit {
@@ -314,7 +321,8 @@ func (r *Result) unitResult(plan *vanban.Document, unit string, got map[string]r
 		if role == "" {
 			continue
 		}
-		tr := taskResult(t, role, got[t.STT], r.AsOf, plan.Meta.Date, cycleStart)
+		tr := taskResult(t, role, got[i], r.AsOf, plan.Meta.Date, cycleStart)
+		tr.Key, tr.Row = keys[i], i
 		if role == vanban.RoleLead {
 			u.Lead = append(u.Lead, tr)
 		} else {
@@ -382,7 +390,7 @@ func stateOf(s Status, overdue, doneLate bool) State {
 // overdueTasks lists the dated tasks past a due date whose lead units have
 // not all reported them done; tasks led by groups have no report to
 // read, so they are overdue once a date passes.
-func overdueTasks(plan *vanban.Document, status map[string]map[string]reported, asOf, cycleStart vanban.Date) []OverdueTask {
+func overdueTasks(plan *vanban.Document, keys []string, status map[string]map[int]reported, asOf, cycleStart vanban.Date) []OverdueTask {
 	out := []OverdueTask{}
 	for i := range plan.Rows {
 		t := &plan.Rows[i]
@@ -390,7 +398,7 @@ func overdueTasks(plan *vanban.Document, status map[string]map[string]reported, 
 		if !dl.dated() {
 			continue
 		}
-		st, byUnit := leadStatus(t, status)
+		st, byUnit := leadStatus(t, i, status)
 		if !byUnit {
 			// No unit can report recurring work a group leads.
 			dl.period = vanban.Date{}
@@ -402,7 +410,7 @@ func overdueTasks(plan *vanban.Document, status map[string]map[string]reported, 
 		if len(dl.passed) > 0 {
 			due = dl.passed[len(dl.passed)-1]
 		}
-		out = append(out, OverdueTask{STT: t.STT, Task: t.Task, Lead: t.Lead, Due: due, Status: st})
+		out = append(out, OverdueTask{Key: keys[i], STT: t.STT, Task: t.Task, Lead: t.Lead, Due: due, Status: st})
 	}
 	return out
 }
@@ -410,7 +418,7 @@ func overdueTasks(plan *vanban.Document, status map[string]map[string]reported, 
 // leadStatus is the task's status as its lead units report it: done when
 // every lead unit reports it done, else the first other status. byUnit is
 // false when no named unit leads the task.
-func leadStatus(t *vanban.Task, status map[string]map[string]reported) (st Status, byUnit bool) {
+func leadStatus(t *vanban.Task, row int, status map[string]map[int]reported) (st Status, byUnit bool) {
 	st = NotReported
 	for _, p := range t.LeadParties {
 		if p.Kind != vanban.KindUnit {
@@ -418,7 +426,7 @@ func leadStatus(t *vanban.Task, status map[string]map[string]reported) (st Statu
 		}
 		byUnit = true
 		s := NotReported
-		if got := status[p.Name][t.STT]; got.ok {
+		if got := status[p.Name][row]; got.ok {
 			s = got.match.Status
 		}
 		if s != Done {

@@ -28,6 +28,7 @@ type DueQuery struct {
 // Reminder is one milestone of one task falling due.
 type Reminder struct {
 	Plan       string            `json:"plan"`
+	Key        string            `json:"key"` // see TaskKeys
 	STT        string            `json:"stt"`
 	Task       string            `json:"task"`
 	Action     string            `json:"action,omitempty"`
@@ -60,11 +61,12 @@ func Due(q DueQuery) ([]DueGroup, error) {
 	}
 	groups := map[string]*DueGroup{}
 	for _, plan := range q.Plans {
+		keys := TaskKeys(plan)
 		for i := range plan.Rows {
 			t := &plan.Rows[i]
 			for _, m := range t.Milestones {
 				for _, d := range occurrences(m, q.From, to, plan.Meta.Date) {
-					r := Reminder{Plan: planName(plan), STT: t.STT, Task: t.Task, Action: m.Action,
+					r := Reminder{Plan: planName(plan), Key: keys[i], STT: t.STT, Task: t.Task, Action: m.Action,
 						Timeframe: t.Timeframe, Due: d, Recurrence: m.Recurrence}
 					addReminder(groups, t.LeadParties, vanban.RoleLead, r, want)
 					addReminder(groups, t.CoordinatorParties, vanban.RoleCoordinate, r, want)
@@ -174,7 +176,7 @@ func WriteDueText(w io.Writer, groups []DueGroup, from vanban.Date, days int) er
 			if r.Action != "" {
 				action = r.Action + " — "
 			}
-			p.f("  - %s: KH %s, nhiệm vụ %s (%s): %s%s\n", r.Due.VN(), r.Plan, r.STT,
+			p.f("  - %s: KH %s, nhiệm vụ %s (%s): %s%s\n", r.Due.VN(), r.Plan, r.Key,
 				lowerFirst(roleVN[r.Role]), action, clip(r.Task, 90))
 		}
 	}

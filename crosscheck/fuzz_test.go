@@ -43,3 +43,32 @@ func FuzzResolveUnit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTaskKeys feeds the task keys arbitrary section numerals and STTs as
+// extracted plans give them: the keys must be distinct and name their
+// own task back, and the heading splitter must not panic.
+func FuzzTaskKeys(f *testing.F) {
+	f.Add("I", "2", "II", "2", "I", "2.")
+	f.Add("", "", "", "#1", "", "")
+	f.Add("VII", "2", "VII", "2#1", "VII.", "2")
+	f.Add("I", "I.2", "", "I.2", "i", "2")
+	f.Fuzz(func(t *testing.T, n1, s1, n2, s2, n3, s3 string) {
+		plan := &vanban.Document{Rows: []vanban.Task{
+			{Section: vanban.Section{Numeral: n1}, STT: s1},
+			{Section: vanban.Section{Numeral: n2}, STT: s2},
+			{Section: vanban.Section{Numeral: n3}, STT: s3},
+		}}
+		keys := TaskKeys(plan)
+		seen := map[string]bool{}
+		for i, k := range keys {
+			if seen[keyFold(k)] {
+				t.Fatalf("keys %q: %q twice", keys, k)
+			}
+			seen[keyFold(k)] = true
+			if j, ok := TaskIndex(plan, k); keyFold(k) != "" && (!ok || j != i) {
+				t.Fatalf("keys %q: TaskIndex(%q) = %d, %v; want %d", keys, k, j, ok, i)
+			}
+		}
+		splitHeading(n1 + " " + s1)
+	})
+}

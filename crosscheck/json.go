@@ -97,13 +97,13 @@ func (u *UnitResult) jsonObject() object {
 	}
 	lead, coordinate, states := object{}, object{}, object{}
 	for _, t := range u.Lead {
-		lead = append(lead, field{t.STT, t.Status})
+		lead = append(lead, field{t.Key, t.Status})
 	}
 	for _, t := range u.Coordinate {
-		coordinate = append(coordinate, field{t.STT, t.Status})
+		coordinate = append(coordinate, field{t.Key, t.Status})
 	}
 	for _, t := range u.Tasks() {
-		states = append(states, field{t.STT, t.State})
+		states = append(states, field{t.Key, t.State})
 	}
 	refs := []string{}
 	for _, rep := range u.Reports {

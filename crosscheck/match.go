@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"vanban"
 )
@@ -17,7 +18,15 @@ import (
 // reporting, in its own words, a task the plan did not give it always
 // waits for a person. A number match (the item gives the task's STT and
 // its wording is not foreign to the task) has confidence 1 when the unit
-// is a party of the task, 0.75 otherwise.
+// is a party of the task, 0.75 otherwise. A number several tasks share
+// (sections numbered afresh) names the one whose section the item's
+// heading names, else the one the unit is a party of; when that still
+// leaves several, the number only ranks them first and the wording must
+// tell them apart: confidence
+//
+//	min(1, sim/0.5) · min(1, margin/0.15) × (1 if a party, else 0.5)
+//
+// with margin taken over the other tasks sharing the number.
 const (
 	// Threshold is the confidence from which a match counts without a
 	// person confirming it.
@@ -31,6 +40,12 @@ const (
 	minNumberSimilarity = 0.1
 	fullSimilarity      = 0.5
 	fullMargin          = 0.15
+	// sharedNumberBonus ranks the tasks an ambiguous number may name
+	// above the others, without the certainty of a number match.
+	sharedNumberBonus = 0.5
+	// minSectionSimilarity is the least similarity of an item's heading
+	// and a section title for the heading to name the section.
+	minSectionSimilarity = 0.4
 )
 
 // Match is the reading of one report item against the plan.
@@ -43,7 +58,7 @@ type Match struct {
 	ItemSTT  string  `json:"item_stt,omitempty"`
 	ItemText string  `json:"item_text"`
 	Role     string  `json:"role,omitempty"` // lead or coordinate, as the report says
-	Task     string  `json:"task"`           // the plan task's STT; "" when none
+	Task     string  `json:"task"`           // the plan task's key (see TaskKeys); "" when none
 	TaskText string  `json:"task_text,omitempty"`
 	By       string  `json:"by"` // "number", "text" or "confirmed"
 	Score    float64 `json:"confidence"`
@@ -56,10 +71,13 @@ type Match struct {
 	// Accepted is true when the match counts: confirmed by a person, or
 	// confident enough and not rejected.
 	Accepted bool `json:"accepted"`
+	// row is the task's position in the plan's rows, when Task is set.
+	row int
 }
 
 // DecisionKey names one decision on a match: plan, report key (see
-// ReportKey), item key (see ItemKey) and the plan task's STT.
+// ReportKey), item key (see ItemKey) and the plan task's key (see
+// TaskKeys: its STT unless other tasks share it).
 type DecisionKey struct {
 	Plan, Report, Item, Task string
 }
@@ -90,6 +108,7 @@ func ItemKey(it vanban.ReportItem) string {
 type taskInfo struct {
 	task        *vanban.Task
 	vec         vector
+	section     vector          // the section title's
 	leads       map[string]bool // named units leading the task
 	coordinates map[string]bool
 }
@@ -99,10 +118,18 @@ type matcher struct {
 	plan   string
 	corpus *corpus
 	tasks  []taskInfo
+	keys   []string         // by task, see TaskKeys
+	byKey  map[string]int   // folded key → task
+	bySTT  map[string][]int // number → the tasks that have it
 }
 
 func newMatcher(plan *vanban.Document) *matcher {
-	m := &matcher{plan: plan.Meta.Reference}
+	m := &matcher{plan: plan.Meta.Reference, keys: TaskKeys(plan), byKey: map[string]int{}, bySTT: map[string][]int{}}
+	for i, k := range m.keys {
+		m.byKey[keyFold(k)] = i
+		stt := keyFold(plan.Rows[i].STT)
+		m.bySTT[stt] = append(m.bySTT[stt], i)
+	}
 	docs := make([][]string, len(plan.Rows))
 	for i := range plan.Rows {
 		docs[i] = terms(taskText(&plan.Rows[i]))
@@ -114,6 +141,7 @@ func newMatcher(plan *vanban.Document) *matcher {
 			task: t,
 			vec: m.corpus.vector(weighted{t.Task, 1}, weighted{t.ExpectedOutput, 0.5},
 				weighted{t.Section.Title, 0.3}),
+			section:     m.corpus.vector(weighted{t.Section.Title, 1}),
 			leads:       unitNames(t.LeadParties),
 			coordinates: unitNames(t.CoordinatorParties),
 		})
@@ -151,6 +179,10 @@ type candidate struct {
 	item, task int
 	sim, score float64
 	byNumber   bool
+	// shared is true for a task the item's number may name among
+	// others; rival is then the best similarity of those others.
+	shared bool
+	rival  float64
 }
 
 // match reads the items of one report of unit and assigns each to at most
@@ -208,23 +240,26 @@ func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string,
 		body = 1
 	}
 	v := m.corpus.vector(weighted{it.Task, 1}, weighted{it.Section, 0.3}, weighted{it.Result, body})
-	stt := normSTT(it.STT)
+	sure, maybe := m.numbered(it, unit)
 	role := itemRole(it)
 	item := ItemKey(it)
 	var out []candidate
 	for j, ti := range m.tasks {
-		key := DecisionKey{m.plan, report, item, ti.task.STT}
+		key := DecisionKey{m.plan, report, item, m.keys[j]}
 		if ok, decided := decisions[key]; decided && !ok {
 			continue
 		}
 		sim := cosine(v, ti.vec)
-		byNumber := stt != "" && stt == normSTT(ti.task.STT) && (sim >= minNumberSimilarity || len(v) == 0)
+		byNumber := j == sure && (sim >= minNumberSimilarity || len(v) == 0)
 		if !byNumber && sim < minSimilarity {
 			continue
 		}
 		score := sim
-		if byNumber {
+		switch {
+		case byNumber:
 			score++
+		case maybe[j]:
+			score += sharedNumberBonus
 		}
 		if r := m.role(j, unit); r != "" {
 			score += 0.1
@@ -232,7 +267,108 @@ func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string,
 				score += 0.05
 			}
 		}
-		out = append(out, candidate{item: idx, task: j, sim: sim, score: score, byNumber: byNumber})
+		out = append(out, candidate{item: idx, task: j, sim: sim, score: score, byNumber: byNumber, shared: maybe[j]})
+	}
+	for i := range out {
+		for _, o := range out {
+			if out[i].shared && o.shared && o.task != out[i].task {
+				out[i].rival = math.Max(out[i].rival, o.sim)
+			}
+		}
+	}
+	return out
+}
+
+// numbered returns the task the item's number surely names, -1 when
+// none: the task whose key it gives (an STT no other task has, "II.2"), or
+// among the tasks sharing its STT the one its heading's section names,
+// else the one the unit is a party of (in the item's role, else as lead).
+// When the number leaves several tasks, maybe holds them.
+func (m *matcher) numbered(it vanban.ReportItem, unit string) (sure int, maybe map[int]bool) {
+	stt := normSTT(it.STT)
+	if stt == "" {
+		return -1, nil
+	}
+	if j, ok := m.byKey[keyFold(stt)]; ok {
+		return j, nil
+	}
+	tasks := m.bySTT[keyFold(stt)]
+	if len(tasks) == 0 {
+		return -1, nil
+	}
+	tasks = m.inSection(tasks, it.Section)
+	tasks = narrow(tasks, func(j int) bool { return m.role(j, unit) != "" })
+	// A row split per lead unit may name the unit as lead in one part and
+	// coordinator in another: the role the item gives, else lead, wins.
+	want := itemRole(it)
+	if want == "" {
+		want = vanban.RoleLead
+	}
+	tasks = narrow(tasks, func(j int) bool { return m.role(j, unit) == want })
+	if len(tasks) == 1 {
+		return tasks[0], nil
+	}
+	maybe = map[int]bool{}
+	for _, j := range tasks {
+		maybe[j] = true
+	}
+	return -1, maybe
+}
+
+// inSection keeps the tasks whose section the heading names best: by its
+// numeral ("II. …" for section II), else by its wording; all of them when
+// it names none.
+func (m *matcher) inSection(tasks []int, heading string) []int {
+	numeral, title := splitHeading(heading)
+	if numeral == "" && title == "" {
+		return tasks
+	}
+	if byNumeral := narrow(tasks, func(j int) bool {
+		return numeral != "" && numeral == keyFold(m.tasks[j].task.Section.Numeral)
+	}); len(byNumeral) < len(tasks) {
+		return byNumeral
+	}
+	v := m.corpus.vector(weighted{title, 1})
+	best := minSectionSimilarity
+	for _, j := range tasks {
+		best = math.Max(best, cosine(v, m.tasks[j].section))
+	}
+	return narrow(tasks, func(j int) bool { return cosine(v, m.tasks[j].section) >= best-1e-9 })
+}
+
+// splitHeading parts a heading into its numeral, folded, and its title:
+// "II. Cải cách thủ tục hành chính" → "II", "Cải cách thủ tục hành chính".
+func splitHeading(h string) (numeral, title string) {
+	h = strings.TrimSpace(h)
+	head, rest, _ := strings.Cut(h, " ")
+	if n := strings.TrimRight(head, ".):-"); isNumeral(n) {
+		return keyFold(n), strings.TrimSpace(rest)
+	}
+	return "", h
+}
+
+// isNumeral reports whether s numbers a heading: a Roman numeral (I, IV,
+// XII), a number (2, 2.1) or a single letter (A).
+func isNumeral(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case strings.Trim(s, "IVX") == "", strings.Trim(s, "0123456789.") == "":
+		return true
+	}
+	return len([]rune(s)) == 1 && unicode.IsLetter([]rune(s)[0])
+}
+
+// narrow keeps the tasks that pass keep; all of them when none does.
+func narrow(tasks []int, keep func(int) bool) []int {
+	var out []int
+	for _, j := range tasks {
+		if keep(j) {
+			out = append(out, j)
+		}
+	}
+	if len(out) == 0 {
+		return tasks
 	}
 	return out
 }
@@ -255,9 +391,9 @@ func secondBest(cs []candidate) float64 {
 func (m *matcher) applyConfirmed(out []Match, taken map[int]bool, decisions Decisions) {
 	for i := range out {
 		for j, ti := range m.tasks {
-			key := DecisionKey{m.plan, out[i].Report, out[i].ItemKey, ti.task.STT}
+			key := DecisionKey{m.plan, out[i].Report, out[i].ItemKey, m.keys[j]}
 			if decisions[key] {
-				out[i].Task, out[i].TaskText = ti.task.STT, ti.task.Task
+				out[i].Task, out[i].TaskText, out[i].row = m.keys[j], ti.task.Task, j
 				out[i].By, out[i].Score, out[i].Accepted = "confirmed", 1, true
 				taken[j] = true
 				break
@@ -269,7 +405,7 @@ func (m *matcher) applyConfirmed(out []Match, taken map[int]bool, decisions Deci
 // assign records candidate c on its match with its confidence.
 func (m *matcher) assign(mt *Match, c candidate, unit string, second float64) {
 	t := m.tasks[c.task].task
-	mt.Task, mt.TaskText, mt.Sim = t.STT, t.Task, round3(c.sim)
+	mt.Task, mt.TaskText, mt.row, mt.Sim = m.keys[c.task], t.Task, c.task, round3(c.sim)
 	party := m.role(c.task, unit) != ""
 	if c.byNumber {
 		mt.By, mt.Score = "number", 1.0
@@ -277,17 +413,31 @@ func (m *matcher) assign(mt *Match, c candidate, unit string, second float64) {
 			mt.Score = 0.75
 		}
 	} else {
-		margin := c.sim - second
-		if c.sim <= second { // the best task was taken by another item
-			margin = 0
-		}
-		conf := 0.75*math.Min(1, c.sim/fullSimilarity) + 0.25*math.Min(1, margin/fullMargin)
+		conf := textConfidence(c, second)
 		if !party {
 			conf *= 0.5
 		}
 		mt.By, mt.Score = "text", round3(conf)
 	}
 	mt.Accepted = mt.Score >= Threshold
+}
+
+// textConfidence is the confidence of a match by wording. For one of the
+// tasks sharing the item's number, the number already says it is one of
+// them, so the wording must tell them apart: the margin over the others
+// weighs as much as the similarity.
+func textConfidence(c candidate, second float64) float64 {
+	if c.shared {
+		second = c.rival
+	}
+	margin := c.sim - second
+	if c.sim <= second { // the best task was taken by another item
+		margin = 0
+	}
+	if c.shared {
+		return math.Min(1, c.sim/fullSimilarity) * math.Min(1, margin/fullMargin)
+	}
+	return 0.75*math.Min(1, c.sim/fullSimilarity) + 0.25*math.Min(1, margin/fullMargin)
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -83,7 +83,7 @@ func writeUnit(p *printer, i int, u *UnitResult) {
 	var late []string
 	for _, t := range u.Tasks() {
 		if t.Overdue {
-			late = append(late, t.STT)
+			late = append(late, t.Key)
 		}
 	}
 	if len(late) > 0 {
@@ -106,7 +106,7 @@ func writeRole(p *printer, label string, tasks []TaskResult) {
 	}
 	byState := map[State][]string{}
 	for _, t := range tasks {
-		byState[t.State] = append(byState[t.State], t.STT)
+		byState[t.State] = append(byState[t.State], t.Key)
 	}
 	var parts []string
 	for _, s := range States {
@@ -123,7 +123,7 @@ func (r *Result) writeOverdue(p *printer) {
 	}
 	p.f("\nNHIỆM VỤ QUÁ HẠN (%d):\n", len(r.Overdue))
 	for _, o := range r.Overdue {
-		p.f("  - %s (hạn %s; chủ trì: %s; %s): %s\n", o.STT, o.Due.VN(), o.Lead, statusVN[o.Status], clip(o.Task, 90))
+		p.f("  - %s (hạn %s; chủ trì: %s; %s): %s\n", o.Key, o.Due.VN(), o.Lead, statusVN[o.Status], clip(o.Task, 90))
 	}
 }
 
@@ -134,7 +134,7 @@ func (r *Result) writeReview(p *printer) {
 			p.f("  - [%s#%d=%s] mục «%s» → nhiệm vụ %s «%s»? (độ tin cậy %s)\n",
 				m.Report, m.Item, m.Task, clip(m.ItemText, 60), m.Task, clip(m.TaskText, 60), decimalVN(m.Score))
 		}
-		p.f("  Xác nhận bằng --confirm 'BÁO CÁO#MỤC=STT', bác bỏ bằng --reject 'BÁO CÁO#MỤC=STT'.\n")
+		p.f("  Xác nhận bằng --confirm 'BÁO CÁO#MỤC=NHIỆM VỤ', bác bỏ bằng --reject 'BÁO CÁO#MỤC=NHIỆM VỤ'.\n")
 	}
 	if um := r.Unmatched(); len(um) > 0 {
 		p.f("\nMỤC BÁO CÁO KHÔNG KHỚP NHIỆM VỤ NÀO (%d):\n", len(um))

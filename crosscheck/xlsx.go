@@ -243,7 +243,7 @@ func unitRow(t TaskResult) []string {
 		notes = append(notes, "Độ tin cậy khớp "+decimalVN(t.Confidence))
 	}
 	return []string{
-		t.STT, t.Task, roleVN[t.Role], strings.TrimSpace(deadline), capitalize(string(t.State)),
+		t.Key, t.Task, roleVN[t.Role], strings.TrimSpace(deadline), capitalize(string(t.State)),
 		t.Result, t.Report, strings.Join(notes, "; "),
 	}
 }

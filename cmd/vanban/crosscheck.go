@@ -49,8 +49,8 @@ func crosscheckMain(ctx context.Context, args []string, stdout io.Writer) error 
 	data := fs.String("data", "vanban-data", "data folder of the store")
 	aliasesFile := fs.String("aliases", "", "alias table `FILE` read over the built-in one")
 	var confirm, reject decisionFlags
-	fs.Var(&confirm, "confirm", "confirm a proposed match, `REPORT#ITEM=STT` (repeatable)")
-	fs.Var(&reject, "reject", "reject a proposed match, `REPORT#ITEM=STT` (repeatable)")
+	fs.Var(&confirm, "confirm", "confirm a proposed match, `REPORT#ITEM=TASK` (task key: STT, or II.2 when sections repeat STTs; repeatable)")
+	fs.Var(&reject, "reject", "reject a proposed match, `REPORT#ITEM=TASK` (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -137,7 +137,8 @@ func crosscheckLoad(ctx context.Context, db *store.DB, ref string) (*vanban.Docu
 }
 
 // crosscheckDecide records people's decisions in the store, naming the
-// report by its key and the task by its STT.
+// report by its key and the task by its key (its STT, or "II.2" when
+// sections repeat STTs).
 func crosscheckDecide(ctx context.Context, db *store.DB, plan *vanban.Document, reports []*vanban.Document, args decisionFlags, accepted bool) error {
 	for _, a := range args {
 		rep := crosscheckReport(reports, a.Report)
@@ -167,11 +168,11 @@ func crosscheckReport(reports []*vanban.Document, key string) *vanban.Document {
 	return nil
 }
 
-func crosscheckTask(plan *vanban.Document, stt string) *vanban.Task {
-	for i := range plan.Rows {
-		if plan.Rows[i].STT == stt {
-			return &plan.Rows[i]
-		}
+// crosscheckTask returns the plan's task key names (see
+// crosscheck.TaskIndex), nil when none.
+func crosscheckTask(plan *vanban.Document, key string) *vanban.Task {
+	if i, ok := crosscheck.TaskIndex(plan, key); ok {
+		return &plan.Rows[i]
 	}
 	return nil
 }
@@ -180,9 +181,10 @@ func crosscheckTask(plan *vanban.Document, stt string) *vanban.Task {
 // into the form Check takes; a later decision on a pair overrides an
 // earlier one.
 func crosscheckDecisions(ctx context.Context, db *store.DB, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Decisions, error) {
-	stt := map[int64]string{}
-	for _, t := range plan.Rows {
-		stt[t.ID] = t.STT
+	keys := crosscheck.TaskKeys(plan)
+	taskKey := map[int64]string{}
+	for i, t := range plan.Rows {
+		taskKey[t.ID] = keys[i]
 	}
 	out := crosscheck.Decisions{}
 	for _, rep := range reports {
@@ -195,7 +197,7 @@ func crosscheckDecisions(ctx context.Context, db *store.DB, plan *vanban.Documen
 				continue
 			}
 			for _, d := range ds {
-				if task, ok := stt[d.TaskID]; ok {
+				if task, ok := taskKey[d.TaskID]; ok {
 					key := crosscheck.DecisionKey{Plan: plan.Meta.Reference, Report: crosscheck.ReportKey(rep),
 						Item: crosscheck.ItemKey(rep.ReportItems[i]), Task: task}
 					out[key] = d.Accepted

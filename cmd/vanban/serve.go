@@ -602,7 +602,7 @@ func webTasks(ts []crosscheck.TaskResult, cc *web.CrossCheck) []web.TaskCheck {
 	out := make([]web.TaskCheck, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, web.TaskCheck{
-			Plan: cc.Plan, PlanID: cc.PlanID, STT: t.STT, Task: t.Task, Section: t.Section, Role: string(t.Role),
+			Plan: cc.Plan, PlanID: cc.PlanID, STT: t.Key, Task: t.Task, Section: t.Section, Role: string(t.Role),
 			Timeframe: t.Timeframe, Due: t.Due, Status: string(t.Status), State: string(t.State), Overdue: t.Overdue,
 			Report: t.Report, Result: t.Result, Confidence: t.Confidence,
 		})
