@@ -19,9 +19,10 @@ type Extra struct {
 	// Version is the store's version of the document, which Sync compares;
 	// empty means ContentVersion(doc).
 	Version string
-	// Status maps a row's STT to its report status ("Đã hoàn thành", …),
-	// for the rows a cross-check has judged.
-	Status map[string]string
+	// Status maps a row's position in doc.Rows to its report status
+	// ("hoàn thành", …), when a cross-check knows it. Positions, not STTs:
+	// plans that number each section afresh repeat their STTs.
+	Status map[int]string
 }
 
 // entry is one Bleve document: a task row or a whole document.
@@ -126,7 +127,7 @@ func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) 
 			due = ds[0]
 		}
 		m[fOrder] = fmt.Sprintf("%s %012d %06d", due, doc.ID, i)
-		if s, ok := x.Status[t.STT]; ok && s != "" {
+		if s, ok := x.Status[i]; ok && s != "" {
 			m[fStatus], m[fStatusKey] = s, nameKey(s)
 		}
 		rv = append(rv, entry{id: rowID(base, t, i, used), fields: m})

@@ -10,7 +10,7 @@ import (
 // statusSource is one document with row statuses.
 type statusSource struct {
 	doc    *vanban.Document
-	status map[string]string
+	status map[int]string
 }
 
 func (s statusSource) DocumentVersions(context.Context) (map[int64]string, error) {
@@ -19,13 +19,14 @@ func (s statusSource) DocumentVersions(context.Context) (map[int64]string, error
 
 func (s statusSource) Document(context.Context, int64) (*vanban.Document, error) { return s.doc, nil }
 
-func (s statusSource) TaskStatuses(context.Context, int64) (map[string]string, error) {
+func (s statusSource) TaskStatuses(context.Context, int64) (map[int]string, error) {
 	return s.status, nil
 }
 
 func TestSyncAndRefreshIndexStatuses(t *testing.T) {
 	ctx := context.Background()
-	src := statusSource{plan58(t), map[string]string{"3.3": "hoàn thành", "3.14": "đang thực hiện"}}
+	plan := plan58(t)
+	src := statusSource{plan, map[int]string{rowOf(t, plan, "3.3"): "hoàn thành", rowOf(t, plan, "3.14"): "đang thực hiện"}}
 	for name, index := range map[string]func(ix *Index) error{
 		"sync":    func(ix *Index) error { _, err := ix.Sync(ctx, src, nil); return err },
 		"refresh": func(ix *Index) error { return ix.Refresh(ctx, src, src.doc.ID) },
@@ -47,4 +48,16 @@ func TestSyncAndRefreshIndexStatuses(t *testing.T) {
 			}
 		}
 	}
+}
+
+// rowOf returns the position of the row numbered stt.
+func rowOf(t *testing.T, doc *vanban.Document, stt string) int {
+	t.Helper()
+	for i, r := range doc.Rows {
+		if r.STT == stt {
+			return i
+		}
+	}
+	t.Fatalf("no row %s", stt)
+	return -1
 }

@@ -26,9 +26,10 @@ type Source interface {
 // (a report arrives, a match is confirmed), or the index keeps stale ones.
 type StatusSource interface {
 	Source
-	// TaskStatuses maps the STT of each row of document id that has a
-	// status to it ("hoàn thành", "chưa báo cáo"); nil when none is known.
-	TaskStatuses(ctx context.Context, id int64) (map[string]string, error)
+	// TaskStatuses maps the position in Rows of each row of document id
+	// that has a status to it ("hoàn thành", "chưa báo cáo"); nil when
+	// none is known.
+	TaskStatuses(ctx context.Context, id int64) (map[int]string, error)
 }
 
 // extraFor is what Sync and Refresh index with document id besides the

@@ -134,7 +134,7 @@ func decisionsKey(byItem map[int][]store.Decision) string {
 // of them, so that a row is "hoàn thành" only when every lead unit
 // reports it done. Rows with no named lead unit, and documents that are
 // no plan or that no report cites, have none.
-func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[string]string, error) {
+func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[int]string, error) {
 	plan, err := s.Document(ctx, id)
 	if err != nil {
 		return nil, err
@@ -162,23 +162,23 @@ func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[string]st
 	return leadStatuses(res), nil
 }
 
-// leadStatuses gives each STT the least advanced status of its lead
-// units.
-func leadStatuses(res *crosscheck.Result) map[string]string {
-	least := map[string]crosscheck.Status{}
+// leadStatuses gives each row (by its position in the plan) the least
+// advanced status of its lead units.
+func leadStatuses(res *crosscheck.Result) map[int]string {
+	least := map[int]crosscheck.Status{}
 	for _, u := range res.Units {
 		for _, t := range u.Lead {
-			if cur, ok := least[t.STT]; !ok || statusRank[t.Status] < statusRank[cur] {
-				least[t.STT] = t.Status
+			if cur, ok := least[t.Row]; !ok || statusRank[t.Status] < statusRank[cur] {
+				least[t.Row] = t.Status
 			}
 		}
 	}
 	if len(least) == 0 {
 		return nil
 	}
-	out := make(map[string]string, len(least))
-	for stt, st := range least {
-		out[stt] = statusLabel[st]
+	out := make(map[int]string, len(least))
+	for row, st := range least {
+		out[row] = statusLabel[st]
 	}
 	return out
 }

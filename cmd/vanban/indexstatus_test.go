@@ -130,13 +130,16 @@ func TestIndexStatusFollowsReports(t *testing.T) {
 }
 
 // crosscheckResult builds a result in which each unit leads the rows
-// given, with the statuses given.
-func crosscheckResult(lead map[string][][2]string) *crosscheck.Result {
+// given (by position), with the statuses given.
+func crosscheckResult(lead map[string][]struct {
+	row    int
+	status crosscheck.Status
+}) *crosscheck.Result {
 	r := &crosscheck.Result{}
 	for unit, rows := range lead {
 		u := crosscheck.UnitResult{Unit: unit}
 		for _, row := range rows {
-			u.Lead = append(u.Lead, crosscheck.TaskResult{STT: row[0], Status: crosscheck.Status(row[1])})
+			u.Lead = append(u.Lead, crosscheck.TaskResult{Row: row.row, Status: row.status})
 		}
 		r.Units = append(r.Units, u)
 	}
@@ -144,20 +147,25 @@ func crosscheckResult(lead map[string][][2]string) *crosscheck.Result {
 }
 
 func TestLeadStatusesTakesLeastAdvanced(t *testing.T) {
-	// Two lead units on row 1: one done, one in progress.
-	res := crosscheckResult(map[string][][2]string{
-		"A": {{"1", "done"}, {"2", "done"}},
-		"B": {{"1", "in_progress"}},
-		"C": {{"3", "not_reported"}},
+	type led = []struct {
+		row    int
+		status crosscheck.Status
+	}
+	// Two lead units on row 1: one done, one in progress. Rows 4 and 5
+	// share an STT in the plan; by position they stay apart.
+	res := crosscheckResult(map[string]led{
+		"A": {{1, "done"}, {2, "done"}, {4, "done"}},
+		"B": {{1, "in_progress"}, {5, "not_started"}},
+		"C": {{3, "not_reported"}},
 	})
 	got := leadStatuses(res)
-	want := map[string]string{"1": "đang thực hiện", "2": "hoàn thành", "3": "chưa báo cáo"}
+	want := map[int]string{1: "đang thực hiện", 2: "hoàn thành", 3: "chưa báo cáo", 4: "hoàn thành", 5: "chưa thực hiện"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
 	for k, v := range want {
 		if got[k] != v {
-			t.Errorf("row %s: %q, want %q", k, got[k], v)
+			t.Errorf("row %d: %q, want %q", k, got[k], v)
 		}
 	}
 }
