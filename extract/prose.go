@@ -107,10 +107,9 @@ func setLabel(t *vanban.Task, label, value string) {
 // ("1.", "2.") is taken; Roman headings are taken when there is none.
 func proseItems(ls []line) []vanban.ReportItem {
 	body := ls[bodyStart(ls):signatureStart(ls)]
-	arabic := regexp.MustCompile(`^(\d+(?:\.\d+)*)\.\s+(.+)$`)
-	re := arabic
-	if !anyMatch(body, arabic) {
-		re = regexp.MustCompile(`^([IVXLC]+)\.\s+(.+)$`)
+	re := arabicHeadingRe
+	if !anyMatch(body, re) {
+		re = romanHeadingRe
 	}
 	var out []vanban.ReportItem
 	for _, l := range body {
@@ -129,6 +128,11 @@ func proseItems(ls []line) []vanban.ReportItem {
 	}
 	return out
 }
+
+var (
+	arabicHeadingRe = regexp.MustCompile(`^(\d+(?:\.\d+)*)\.\s+(.+)$`)
+	romanHeadingRe  = regexp.MustCompile(`^([IVXLC]+)\.\s+(.+)$`)
+)
 
 var progressRe = regexp.MustCompile(`(?i)^(?:[-–+•]\s*)?(?:tiến độ|kết quả|đánh giá)\s*:\s*(.+)$`)
 
