@@ -14,10 +14,14 @@ import (
 // row's lead, coordinator and monitor parties, milestones, targets and
 // "timeframe" unparsed flag, and the plan's yearly report date and the
 // unit that collects reports (when the extractor left them empty), read
-// from doc.Text. A lead cell that names both roles ("X chủ trì, phối hợp
-// với Y") with an empty coordinators cell is split between them.
+// from doc.Text. An issuer the alias table knows takes its canonical
+// name. A lead cell that names both roles ("X chủ trì, phối hợp với Y")
+// with an empty coordinators cell is split between them.
 func Document(doc *vanban.Document, a *Aliases) {
 	a = orDefault(a)
+	if name, _, known := a.Canonical(doc.Meta.Issuer); known {
+		doc.Meta.Issuer = name
+	}
 	if doc.Meta.AnnualReportDue == "" {
 		doc.Meta.AnnualReportDue = AnnualReportDue(doc.Text)
 	}

@@ -52,17 +52,8 @@ func documentReader(aliases *normalize.Aliases) func(ctx context.Context, path s
 		if err != nil {
 			return nil, err
 		}
-		normalizeDocument(doc, aliases)
+		normalize.Document(doc, aliases)
 		return doc, nil
-	}
-}
-
-// normalizeDocument adds the normalized readings to an extracted document
-// and gives its issuer the canonical name the alias table knows.
-func normalizeDocument(doc *vanban.Document, aliases *normalize.Aliases) {
-	normalize.Document(doc, aliases)
-	if name, _, known := aliases.Canonical(doc.Meta.Issuer); known {
-		doc.Meta.Issuer = name
 	}
 }
 
