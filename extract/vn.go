@@ -4,14 +4,14 @@ import (
 	"strings"
 	"unicode"
 
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // fold returns s lower-cased with its Vietnamese marks removed and đ as d,
 // and its spaces evened out, so that header titles and keywords match
 // however they were typed.
 func fold(s string) string {
-	return strings.Join(strings.Fields(normalize.Fold(s)), " ")
+	return strings.Join(strings.Fields(vntext.Fold(s)), " ")
 }
 
 // isUpper reports whether s has letters and all of them are upper case.

@@ -24,7 +24,7 @@
 // # Analysis
 //
 // Tokens are syllables, split at Unicode word boundaries (UAX #29), in
-// NFC, lower case, with one tone-mark placement (normalize.Text: "hoà" and
+// NFC, lower case, with one tone-mark placement (vntext.Text: "hoà" and
 // "hòa" are one term). Clause punctuation leaves a position gap so that
 // pairs do not run across it. Bleve's standard analyzer is never used: its
 // English stop list deletes Vietnamese syllables (an, do, no, so, to, tin).

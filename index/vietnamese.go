@@ -4,38 +4,12 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 
+	"vanban/vntext"
+
 	"golang.org/x/text/unicode/norm"
-
-	"vanban/normalize"
 )
-
-// foldLetter maps a lower-case letter with any marks to its bare ASCII
-// letter (đ → d).
-var foldLetter = map[rune]rune{'đ': 'd'}
-
-func init() {
-	// Fold every precomposed Latin letter in the blocks Vietnamese uses.
-	for r := rune(0xC0); r <= 0x24F; r++ {
-		addFold(r)
-	}
-	for r := rune(0x1E00); r <= 0x1EFF; r++ {
-		addFold(r)
-	}
-}
-
-func addFold(r rune) {
-	if !unicode.IsLower(r) {
-		return
-	}
-	d := norm.NFD.String(string(r))
-	b, _ := utf8.DecodeRuneInString(d)
-	if b < utf8.RuneSelf && b != r && unicode.IsLetter(b) {
-		foldLetter[r] = b
-	}
-}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -46,7 +20,7 @@ func isASCII(s string) bool {
 	return true
 }
 
-// normTerm returns a term as the index stores it: normalize.Text (NFC,
+// normTerm returns a term as the index stores it: vntext.Text (NFC,
 // the traditional tone-mark placement, so "hoà" and "hòa", "thuỷ" and
 // "thủy" find each other), lower case. Syllables repeat, so results are
 // cached.
@@ -54,7 +28,7 @@ func normTerm(term string) string {
 	if isASCII(term) {
 		return strings.ToLower(term)
 	}
-	return normCache.get(term, func(s string) string { return strings.ToLower(normalize.Text(s)) })
+	return normCache.get(term, func(s string) string { return strings.ToLower(vntext.Text(s)) })
 }
 
 // foldTerm returns term with every mark removed and đ turned into d: the form
@@ -70,23 +44,11 @@ func foldMarks(term string) string {
 	if !norm.NFC.IsNormalString(term) {
 		term = norm.NFC.String(term)
 	}
-	var b strings.Builder
-	b.Grow(len(term))
-	for _, r := range term {
-		if f, ok := foldLetter[r]; ok {
-			b.WriteRune(f)
-		} else if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return vntext.Fold(term)
 }
 
 // hasMarks reports whether s carries any diacritic.
-func hasMarks(s string) bool {
-	s = strings.ToLower(s)
-	return foldTerm(s) != s
-}
+func hasMarks(s string) bool { return vntext.HasMarks(s) }
 
 // termCache remembers the normal form of terms: a language has a few
 // thousand syllables, and analysis sees each of them again and again.

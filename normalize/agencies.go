@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"vanban/vntext"
+
 	"vanban"
 )
 
@@ -26,7 +28,7 @@ func Parties(cell string, a *Aliases) []vanban.Party {
 		return append(Parties(lead, a), Parties(coord, a)...)
 	}
 	var out []vanban.Party
-	for _, seg := range splitTop(Text(cell), ";") {
+	for _, seg := range splitTop(vntext.Text(cell), ";") {
 		for _, item := range mergeShared(a.splitItems(seg)) {
 			if p, ok := a.party(item); ok {
 				out = append(out, p)
@@ -41,7 +43,7 @@ func Parties(cell string, a *Aliases) []vanban.Party {
 // ngành", into its lead and coordinators parts; ok is false when s does
 // not say "chủ trì".
 func Assignment(s string) (lead, coordinators string, ok bool) {
-	m := assignmentRe.FindStringSubmatch(Text(s))
+	m := assignmentRe.FindStringSubmatch(vntext.Text(s))
 	if m == nil {
 		return "", "", false
 	}

@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"vanban/vntext"
+
 	"vanban"
 )
 
@@ -105,7 +107,7 @@ func (a *Aliases) define(line string) error {
 		return nil
 	case strings.Contains(line, "=") && !strings.Contains(line, "|"):
 		abbr, words, _ := strings.Cut(line, "=")
-		abbr, words = strings.TrimSpace(abbr), Text(words)
+		abbr, words = strings.TrimSpace(abbr), vntext.Text(words)
 		if abbr == "" || words == "" || strings.ContainsFunc(abbr, unicode.IsSpace) {
 			return fmt.Errorf("abbreviation %q: want ABBR = words", line)
 		}
@@ -129,12 +131,12 @@ func (a *Aliases) Add(kind vanban.PartyKind, canonical string, names ...string) 
 	if a.names == nil {
 		a.names = map[string]aliasEntry{}
 	}
-	e := aliasEntry{name: Text(canonical), kind: kind}
+	e := aliasEntry{name: vntext.Text(canonical), kind: kind}
 	for _, n := range append([]string{canonical}, names...) {
 		if k := a.key(n); k != "" {
 			a.names[k] = e
 		}
-		if w := strings.ToLower(Text(n)); strings.Contains(w, ",") || strings.Contains(w, " và ") {
+		if w := strings.ToLower(vntext.Text(n)); strings.Contains(w, ",") || strings.Contains(w, " và ") {
 			if !slices.Contains(a.written, w) {
 				a.written = append(a.written, w)
 			}
@@ -251,7 +253,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // key is the form names are matched in: abbreviations spelled out, Text,
 // lower case, punctuation and the word "và" dropped.
 func (a *Aliases) key(s string) string {
-	s = Text(s)
+	s = vntext.Text(s)
 	if a != nil {
 		for _, abbr := range a.order {
 			s = replaceWord(s, abbr, a.abbrev[abbr])

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"vanban/vntext"
+
 	"vanban"
 )
 
@@ -180,7 +182,7 @@ var sentenceSplit = regexp.MustCompile(`\.\s+`)
 func reportSentences(text string) []string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		lines[i] = Text(l)
+		lines[i] = vntext.Text(l)
 	}
 	for i, l := range lines {
 		if sectionHead.MatchString(l) {

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"vanban/vntext"
+
 	"vanban"
 )
 
@@ -23,7 +25,7 @@ import (
 // durations ("03 tháng") and levels ("02 cấp") are not targets.
 func Targets(cell string) []vanban.Target {
 	var out []vanban.Target
-	for _, clause := range clauses(Text(cell)) {
+	for _, clause := range clauses(vntext.Text(cell)) {
 		var inClause []vanban.Target
 		for i, seg := range splitSegments(clause) {
 			inClause = append(inClause, segmentTargets(seg, i > 0, inClause)...)

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 
+	"vanban/vntext"
+
 	"vanban"
 )
 
@@ -51,7 +53,7 @@ func (c PlanContext) halfYearDue() string {
 // holds only the parts that were. An empty cell gives no milestones, ok.
 func Timeframe(cell string, ctx PlanContext) (ms []vanban.Milestone, ok bool) {
 	ok = true
-	for _, clause := range clauses(Text(cell)) {
+	for _, clause := range clauses(vntext.Text(cell)) {
 		drafts, good := draftsOf(clause)
 		ok = ok && good
 		for _, d := range drafts {

@@ -7,18 +7,19 @@ import (
 	"time"
 	"unicode"
 
+	"vanban/vntext"
+
 	"golang.org/x/text/unicode/norm"
 
 	"vanban"
-	"vanban/normalize"
 )
 
 // Fold returns the key under which two spellings of a name or title are
 // the same: no diacritics (đ → d), lower case, runs of anything but
 // letters and digits as one space. "UỶ BAN  nhân dân" and "Ủy ban nhân
 // dân" fold alike, which old and new tone placement need. The keys are
-// stored: normalize.FoldWords promises not to change its output.
-func Fold(s string) string { return normalize.FoldWords(s) }
+// stored: vntext.FoldWords promises not to change its output.
+func Fold(s string) string { return vntext.FoldWords(s) }
 
 // RefKey returns the key of a document reference: "58/KH-UBND",
 // "58 / KH–UBND" and "58/kh-ubnd" are the same document number.

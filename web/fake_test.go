@@ -16,7 +16,7 @@ import (
 
 	"vanban"
 	"vanban/internal/sharedtest"
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // The fakes below stand in for the store, the index and the cross-check,
@@ -220,7 +220,7 @@ func (f *fakeSearch) Search(ctx context.Context, req SearchRequest) (*SearchResu
 		filters[k] = strings.Trim(v, `"`)
 		return " "
 	})
-	terms := strings.Fields(normalize.Fold(words))
+	terms := strings.Fields(vntext.Fold(words))
 	docs, _ := f.store.Documents(ctx)
 	res := &SearchResult{Hits: []Hit{}}
 	leads, refs := map[string]int{}, map[string]int{}
@@ -283,7 +283,7 @@ func matchAll(text string, terms []string) ([]Span, bool) {
 			if start < 0 {
 				start = i
 			}
-			word += normalize.Fold(string(r))
+			word += vntext.Fold(string(r))
 		} else {
 			flush(i)
 		}

@@ -3,12 +3,12 @@ package web
 import (
 	"strings"
 
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // slug folds a name into an HTML id: "Sở Tài chính" → "so-tai-chinh".
 func slug(s string) string {
-	return strings.ReplaceAll(normalize.FoldWords(s), " ", "-")
+	return strings.ReplaceAll(vntext.FoldWords(s), " ", "-")
 }
 
 // fieldLabel names a searched field for a person.

@@ -33,8 +33,8 @@
 //   - formatting: Bold/Italic/Size follow the majority of a paragraph's
 //     characters, resolved through direct run properties, character and
 //     paragraph styles and the document defaults of styles.xml;
-//   - every run's text goes through normalize.Legacy with its font (for
-//     TCVN3/VNI files), every paragraph through normalize.Text;
+//   - every run's text goes through vntext.Legacy with its font (for
+//     TCVN3/VNI files), every paragraph through vntext.Text;
 //   - page headers and footers, footnotes and comments are not body text
 //     and are not read.
 package docx

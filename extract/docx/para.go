@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"vanban/extract/layout"
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // paraOut is a paragraph as read: its lines (split at w:br), formatting
@@ -104,7 +104,7 @@ func (po *paraOut) layoutPara(text string) *layout.Para {
 }
 
 // paraBuilder accumulates a paragraph's text. Consecutive text of one
-// font is converted by normalize.Legacy at once, since a legacy encoding
+// font is converted by vntext.Legacy at once, since a legacy encoding
 // may spell a letter over two bytes that Word split into two runs.
 type paraBuilder struct {
 	lines   []string
@@ -124,7 +124,7 @@ func (b *paraBuilder) text(font, s string) {
 
 func (b *paraBuilder) flush() {
 	if b.pending.Len() > 0 {
-		b.line.WriteString(normalize.Legacy(b.font, b.pending.String()))
+		b.line.WriteString(vntext.Legacy(b.font, b.pending.String()))
 		b.pending.Reset()
 	}
 }
@@ -144,7 +144,7 @@ func (b *paraBuilder) finish() []string {
 	b.newLine()
 	b.tabs = tabParts(b.lines)
 	for i, l := range b.lines {
-		b.lines[i] = normalize.Text(l)
+		b.lines[i] = vntext.Text(l)
 	}
 	return b.lines
 }
@@ -155,7 +155,7 @@ func tabParts(lines []string) []string {
 	var parts []string
 	for _, l := range lines {
 		for _, part := range strings.Split(l, "\t") {
-			if t := normalize.Text(part); t != "" {
+			if t := vntext.Text(part); t != "" {
 				parts = append(parts, t)
 			}
 		}
@@ -200,7 +200,7 @@ func (p *parser) paragraph(nest int) (*paraOut, error) {
 	p.fields.paragraphEnd()
 	lines := s.b.finish()
 	if n := p.num.next(s.props.num); n != "" {
-		lines[0] = normalize.Text(n + " " + lines[0])
+		lines[0] = vntext.Text(n + " " + lines[0])
 	}
 	s.out.lines = lines
 	s.out.tabs = s.b.tabs

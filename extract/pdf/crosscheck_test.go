@@ -11,7 +11,7 @@ import (
 
 	"vanban/extract/layout"
 	"vanban/internal/sharedtest"
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // fixturePDFs lists the PDFs of the shared material.
@@ -77,7 +77,7 @@ func pdftotextWords(t *testing.T, path string) []string {
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}
-	return strings.Fields(normalize.Text(string(out)))
+	return strings.Fields(vntext.Text(string(out)))
 }
 
 // comparable trims the punctuation that layout glues to words or splits

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // Spacing, in ems of the font size. A gap between two glyphs wider than
@@ -258,7 +258,7 @@ func (l tline) text() string {
 		if runFont != nil {
 			name = runFont.name
 		}
-		b.WriteString(normalize.Legacy(name, run.String()))
+		b.WriteString(vntext.Legacy(name, run.String()))
 		run.Reset()
 	}
 	var prev *glyph
@@ -282,7 +282,7 @@ func (l tline) text() string {
 		prev, spaces = g, spaces[:0]
 	}
 	flush()
-	return normalize.Text(b.String())
+	return vntext.Text(b.String())
 }
 
 // spaceBetween reports whether one of the spaces drawn after prev

@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vanban/internal/sharedtest"
-	"vanban/normalize"
+	"vanban/vntext"
 )
 
 // khoiNghiepRows are the STT of the gold rows of plan 58 whose task
@@ -20,7 +20,7 @@ func khoiNghiepRows(t testing.TB) []string {
 	sharedtest.ReadGold(t, "rows.json", &rows)
 	var out []string
 	for _, r := range rows {
-		if strings.Contains(normalize.Fold(r.Task), "khoi nghiep") {
+		if strings.Contains(vntext.Fold(r.Task), "khoi nghiep") {
 			out = append(out, r.STT)
 		}
 	}
@@ -67,7 +67,7 @@ func Scenarios(t *testing.T, tab *Tab, base, prefix string) {
 			if !strings.HasPrefix(h.STT, "8.") {
 				continue
 			}
-			if len(h.Marks) == 0 || normalize.Fold(strings.Join(h.Marks, " ")) != "khoi nghiep" && !allFold(h.Marks, "khoi nghiep") {
+			if len(h.Marks) == 0 || vntext.Fold(strings.Join(h.Marks, " ")) != "khoi nghiep" && !allFold(h.Marks, "khoi nghiep") {
 				t.Errorf("row %s: marks %q, want the words khởi nghiệp highlighted", h.STT, h.Marks)
 			}
 		}
@@ -149,7 +149,7 @@ func click(t *testing.T, tab *Tab, xpath string) {
 
 func allFold(marks []string, words string) bool {
 	for _, m := range marks {
-		if !strings.Contains(words, normalize.Fold(m)) {
+		if !strings.Contains(words, vntext.Fold(m)) {
 			return false
 		}
 	}

@@ -1,6 +1,8 @@
-// Package normalize turns the text that package extract reads into data:
-// one Unicode form for Vietnamese text, canonical agency names, dated
-// milestones and numeric targets. Every function is pure: no I/O.
+// Package vntext is vanban's one home for Vietnamese text as characters:
+// the Unicode form every reader's output takes, folding for matching, and
+// the legacy font encodings old documents are typed in. Every other
+// package (extract, normalize, index, crosscheck, store) uses it rather
+// than folding on its own. Every function is pure: no I/O.
 //
 // Text conventions (applied by Text, so every reader's output agrees):
 //   - Unicode NFC;
@@ -14,10 +16,9 @@
 //     hyphens (U+2010, U+2011, U+2212 …) folded to "-". En and em dashes
 //     are kept: they are what the author typed and gold keys keep them.
 //
-// Legacy converts text typed in the TCVN3 (ABC) and VNI font encodings.
-// Parties, Timeframe and Targets read task-table cells; AnnualReportDue,
-// ReportTo and Document read a whole plan.
-package normalize
+// Fold and FoldWords give the forms matching compares; Legacy converts
+// text typed in the TCVN3 (ABC) and VNI font encodings.
+package vntext
 
 import (
 	"strings"

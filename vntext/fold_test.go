@@ -1,4 +1,4 @@
-package normalize
+package vntext
 
 import (
 	"testing"
@@ -51,4 +51,45 @@ func FuzzFold(f *testing.F) {
 			t.Errorf("FoldWords not idempotent on %q", s)
 		}
 	})
+}
+
+// foldNFD is the reference Fold: decompose, drop the marks, lower-case.
+// Stored keys were made with it, so the fast Fold must agree with it.
+func foldNFD(s string) string {
+	var out []rune
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		out = append(out, unicode.ToLower(r))
+	}
+	return string(out)
+}
+
+func TestFoldAgreesWithDecomposition(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := "a" + string(r) + "b"
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Errorf("Fold(%U) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+func TestFoldTerms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"KH&CN", "kh&cn"},
+		{"Sở KH&CN; R&D", "so kh&cn r&d"},
+		{"Ủy ban - nhân dân", "uy ban nhan dan"},
+	}
+	for _, tt := range tests {
+		if got := FoldTerms(tt.in); got != tt.want {
+			t.Errorf("FoldTerms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
