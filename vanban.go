@@ -117,6 +117,19 @@ const (
 	RoleMonitor    Role = "monitor"
 )
 
+// Label names the role in Vietnamese, as a column title writes it.
+func (r Role) Label() string {
+	switch r {
+	case RoleLead:
+		return "Chủ trì"
+	case RoleCoordinate:
+		return "Phối hợp"
+	case RoleMonitor:
+		return "Theo dõi"
+	}
+	return string(r)
+}
+
 // Recurrence of a milestone.
 type Recurrence string
 

@@ -10,20 +10,20 @@ import (
 
 // unitStatuses returns a unit's task statuses by STT, lead and coordinate
 // together.
-func unitStatuses(t *testing.T, r *Result, unit string) map[string]Status {
+func unitStatuses(t *testing.T, r *Result, unit string) map[string]vanban.TaskStatus {
 	t.Helper()
 	u := r.Unit(unit)
 	if u == nil {
 		t.Fatalf("no unit %q", unit)
 	}
-	out := map[string]Status{}
+	out := map[string]vanban.TaskStatus{}
 	for _, tr := range u.Tasks() {
 		out[tr.STT] = tr.Status
 	}
 	return out
 }
 
-func assertStatuses(t *testing.T, got, want map[string]Status) {
+func assertStatuses(t *testing.T, got, want map[string]vanban.TaskStatus) {
 	t.Helper()
 	for stt, w := range want {
 		if got[stt] != w {
@@ -32,7 +32,7 @@ func assertStatuses(t *testing.T, got, want map[string]Status) {
 	}
 }
 
-var goldSTC = map[string]Status{"3.3": Done, "3.14": InProgress, "4.2": InProgress, "8.7": Done, "8.8": NotReported}
+var goldSTC = map[string]vanban.TaskStatus{"3.3": vanban.TaskDone, "3.14": vanban.TaskInProgress, "4.2": vanban.TaskInProgress, "8.7": vanban.TaskDone, "8.8": vanban.TaskNotReported}
 
 func TestParaphrasedRowsWithoutNumbers(t *testing.T) {
 	rep := reportSTC()
@@ -73,7 +73,7 @@ func TestWeakParaphraseWaitsForReview(t *testing.T) {
 	if um := r.Unmatched(); len(um) != 1 || um[0].ItemSTT != "2" {
 		t.Errorf("unmatched = %+v, want item 2", um)
 	}
-	if got := unitStatuses(t, r, "Sở Khoa học và Công nghệ")["8.5"]; got != NotReported {
+	if got := unitStatuses(t, r, "Sở Khoa học và Công nghệ")["8.5"]; got != vanban.TaskNotReported {
 		t.Errorf("an unconfirmed match counted: 8.5 is %s", got)
 	}
 
@@ -98,7 +98,7 @@ func TestRejectedMatchIsNotProposedAgain(t *testing.T) {
 			t.Fatalf("rejected match proposed again: %+v", m)
 		}
 	}
-	if got := unitStatuses(t, r, "Sở Tài chính")["3.3"]; got != NotReported {
+	if got := unitStatuses(t, r, "Sở Tài chính")["3.3"]; got != vanban.TaskNotReported {
 		t.Errorf("3.3 = %s after its only match was rejected", got)
 	}
 }
@@ -117,7 +117,7 @@ func TestReportReceivedBeforeItsPlan(t *testing.T) {
 		t.Fatalf("after the plan: linked %d, waiting %d", len(byPlan[plan]), len(waiting))
 	}
 	r := Check(Input{Plan: plan, Reports: byPlan[plan], AsOf: asOf})
-	if u := r.Unit("Ban Quản lý khu kinh tế"); u.Report == nil || u.Status != Late {
+	if u := r.Unit("Ban Quản lý khu kinh tế"); u.Report == nil || u.Status != vanban.ReportLate {
 		t.Errorf("BQL report = %+v, status %s; want late", u.Report, u.Status)
 	}
 }
@@ -140,7 +140,7 @@ func TestReportCitingAPlanThatNeverArrives(t *testing.T) {
 	if len(r.Reports) != 0 {
 		t.Errorf("reports on other plans counted: %+v", r.Reports)
 	}
-	if u := r.Unit("Sở Tài chính"); u.Status != Missing {
+	if u := r.Unit("Sở Tài chính"); u.Status != vanban.ReportMissing {
 		t.Errorf("Sở Tài chính = %s, want missing", u.Status)
 	}
 }
@@ -158,7 +158,7 @@ func TestTwoReportsFromOneUnit(t *testing.T) {
 	for _, order := range [][]*vanban.Document{{first, later}, {later, first}} {
 		r := Check(Input{Plan: goldPlan(t), Reports: order, AsOf: asOf})
 		u := r.Unit("Sở Tài chính")
-		if u.Report == nil || u.Report.Reference != "450/BC-STC" || u.Status != OnTime {
+		if u.Report == nil || u.Report.Reference != "450/BC-STC" || u.Status != vanban.ReportOnTime {
 			t.Fatalf("winning report %+v, %s; want 450/BC-STC on time", u.Report, u.Status)
 		}
 		if len(u.Reports) != 2 || len(r.Reports) != 2 {
@@ -172,7 +172,7 @@ func TestTwoReportsFromOneUnit(t *testing.T) {
 		// The later report wins on what it reports; the earlier one still
 		// tells the tasks the later one leaves out.
 		assertStatuses(t, unitStatuses(t, r, "Sở Tài chính"),
-			map[string]Status{"3.3": Done, "3.14": Done, "4.2": InProgress, "8.7": Done, "8.8": InProgress})
+			map[string]vanban.TaskStatus{"3.3": vanban.TaskDone, "3.14": vanban.TaskDone, "4.2": vanban.TaskInProgress, "8.7": vanban.TaskDone, "8.8": vanban.TaskInProgress})
 	}
 }
 
@@ -180,7 +180,7 @@ func TestLaterReportAfterTheDueDateMakesTheUnitLate(t *testing.T) {
 	later := reportSTC()
 	later.Meta.Reference, later.Meta.Date = "470/BC-STC", vanban.D(2026, 12, 22)
 	r := Check(Input{Plan: goldPlan(t), Reports: []*vanban.Document{reportSTC(), later}, AsOf: asOf})
-	if u := r.Unit("Sở Tài chính"); u.Report.Reference != "470/BC-STC" || u.Status != Late {
+	if u := r.Unit("Sở Tài chính"); u.Report.Reference != "470/BC-STC" || u.Status != vanban.ReportLate {
 		t.Errorf("report %s, %s; want 470/BC-STC late", u.Report.Reference, u.Status)
 	}
 }
@@ -244,17 +244,17 @@ func TestUnitBySymbol(t *testing.T) {
 
 func TestReportDatedAfterAsOfIsNotCounted(t *testing.T) {
 	r := Check(Input{Plan: goldPlan(t), Reports: []*vanban.Document{reportSTC(), reportBQL()}, AsOf: vanban.D(2026, 12, 10)})
-	if u := r.Unit("Ban Quản lý khu kinh tế"); u.Status != Missing {
+	if u := r.Unit("Ban Quản lý khu kinh tế"); u.Status != vanban.ReportMissing {
 		t.Errorf("BQL = %s as of 10/12, want missing", u.Status)
 	}
-	if u := r.Unit("Sở Tài chính"); u.Status != OnTime {
+	if u := r.Unit("Sở Tài chính"); u.Status != vanban.ReportOnTime {
 		t.Errorf("STC = %s, want on_time", u.Status)
 	}
 }
 
 func TestReportOfAnotherYearIsNotCounted(t *testing.T) {
 	r := Check(Input{Plan: goldPlan(t), Reports: []*vanban.Document{reportSTC()}, AsOf: vanban.D(2027, 12, 31)})
-	if u := r.Unit("Sở Tài chính"); u.Status != Missing {
+	if u := r.Unit("Sở Tài chính"); u.Status != vanban.ReportMissing {
 		t.Errorf("2026 report counted in 2027: %s", u.Status)
 	}
 	if len(r.Reports) != 1 || r.Reports[0].Counted || r.Reports[0].Year != 2026 {
@@ -322,7 +322,7 @@ func TestStates(t *testing.T) {
 		},
 	}
 	r := Check(Input{Plan: smallPlan(), Reports: []*vanban.Document{rep}, AsOf: asOf})
-	want := map[string]State{"1": DoneLate, "2": InProgressLate, "3": NotStartedState, "4": InProgressOnTime}
+	want := map[string]vanban.TaskState{"1": vanban.DoneLate, "2": vanban.InProgressLate, "3": vanban.NotStartedState, "4": vanban.InProgressOnTime}
 	for _, tr := range r.Unit("Sở Y tế").Tasks() {
 		if tr.State != want[tr.STT] {
 			t.Errorf("task %s: %q, want %q", tr.STT, tr.State, want[tr.STT])
@@ -330,7 +330,7 @@ func TestStates(t *testing.T) {
 	}
 	rep.Meta.Date = vanban.D(2026, 3, 20)
 	r = Check(Input{Plan: smallPlan(), Reports: []*vanban.Document{rep}, AsOf: asOf})
-	if got := r.Unit("Sở Y tế").Lead[0].State; got != DoneOnTime {
+	if got := r.Unit("Sở Y tế").Lead[0].State; got != vanban.DoneOnTime {
 		t.Errorf("done before the due date: %q", got)
 	}
 }

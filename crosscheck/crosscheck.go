@@ -30,33 +30,6 @@ import (
 	"vanban"
 )
 
-// ReportStatus tells whether a unit's report came by the plan's annual
-// report date.
-type ReportStatus string
-
-// Report statuses, as gold crosscheck.json spells them.
-const (
-	OnTime  ReportStatus = "on_time"
-	Late    ReportStatus = "late"
-	Missing ReportStatus = "missing"
-)
-
-// State is the Vietnamese task-tracking category of a task for a unit.
-type State string
-
-// The state categories of task tracking.
-const (
-	DoneOnTime       State = "hoàn thành đúng hạn"
-	DoneLate         State = "hoàn thành quá hạn"
-	InProgressOnTime State = "đang thực hiện trong hạn"
-	InProgressLate   State = "đang thực hiện quá hạn"
-	NotStartedState  State = "chưa thực hiện"
-	NotReportedState State = "chưa báo cáo"
-)
-
-// States lists the categories in the order reports and sheets show them.
-var States = []State{DoneOnTime, DoneLate, InProgressOnTime, InProgressLate, NotStartedState, NotReportedState}
-
 // Input is what Check reads.
 type Input struct {
 	Plan *vanban.Document
@@ -92,14 +65,14 @@ type Result struct {
 
 // ReportInfo is one report citing the plan.
 type ReportInfo struct {
-	Key       string       `json:"key"`
-	Reference string       `json:"reference"`
-	Date      vanban.Date  `json:"date"`
-	Issuer    string       `json:"issuer"`
-	File      string       `json:"file"`
-	Unit      string       `json:"unit"` // "" when the issuer is none of the plan's units
-	Year      int          `json:"year"` // the year it reports on
-	Status    ReportStatus `json:"status"`
+	Key       string              `json:"key"`
+	Reference string              `json:"reference"`
+	Date      vanban.Date         `json:"date"`
+	Issuer    string              `json:"issuer"`
+	File      string              `json:"file"`
+	Unit      string              `json:"unit"` // "" when the issuer is none of the plan's units
+	Year      int                 `json:"year"` // the year it reports on
+	Status    vanban.ReportStatus `json:"status"`
 	// Counted is false for a report of another year, dated after the
 	// as-of date, or from a unit the plan does not name.
 	Counted bool `json:"counted"`
@@ -112,8 +85,8 @@ type UnitResult struct {
 	Unit string `json:"unit"`
 	// Report is the report that counts (the unit's latest), nil when the
 	// unit sent none.
-	Report *ReportInfo  `json:"report"`
-	Status ReportStatus `json:"status"`
+	Report *ReportInfo         `json:"report"`
+	Status vanban.ReportStatus `json:"status"`
 	// Reports are all of the unit's counted reports, oldest first.
 	Reports    []ReportInfo `json:"reports"`
 	Lead       []TaskResult `json:"lead"`
@@ -126,8 +99,8 @@ func (u *UnitResult) Tasks() []TaskResult {
 }
 
 // Count returns how many of the unit's tasks are in each state.
-func (u *UnitResult) Count() map[State]int {
-	n := map[State]int{}
+func (u *UnitResult) Count() map[vanban.TaskState]int {
+	n := map[vanban.TaskState]int{}
 	for _, t := range u.Tasks() {
 		n[t.State]++
 	}
@@ -138,17 +111,17 @@ func (u *UnitResult) Count() map[State]int {
 type TaskResult struct {
 	// Key names the task in outputs and decisions (see TaskKeys); Row is
 	// its position in the plan's rows.
-	Key       string      `json:"key"`
-	Row       int         `json:"row"`
-	STT       string      `json:"stt"`
-	Task      string      `json:"task"`
-	Section   string      `json:"section"`
-	Role      vanban.Role `json:"role"`
-	Timeframe string      `json:"timeframe"`
-	Due       vanban.Date `json:"due"` // the due date shown; zero when undated
-	Status    Status      `json:"status"`
-	State     State       `json:"state"`
-	Overdue   bool        `json:"overdue"`
+	Key       string            `json:"key"`
+	Row       int               `json:"row"`
+	STT       string            `json:"stt"`
+	Task      string            `json:"task"`
+	Section   string            `json:"section"`
+	Role      vanban.Role       `json:"role"`
+	Timeframe string            `json:"timeframe"`
+	Due       vanban.Date       `json:"due"` // the due date shown; zero when undated
+	Status    vanban.TaskStatus `json:"status"`
+	State     vanban.TaskState  `json:"state"`
+	Overdue   bool              `json:"overdue"`
 	// Report, Result and Confidence come from the matched report item.
 	Report     string  `json:"report,omitempty"`
 	Result     string  `json:"result,omitempty"`
@@ -158,12 +131,12 @@ type TaskResult struct {
 // OverdueTask is a dated task past a due date that its lead has not
 // reported done.
 type OverdueTask struct {
-	Key    string      `json:"key"` // see TaskKeys
-	STT    string      `json:"stt"`
-	Task   string      `json:"task"`
-	Lead   string      `json:"lead"`
-	Due    vanban.Date `json:"due"`
-	Status Status      `json:"status"`
+	Key    string            `json:"key"` // see TaskKeys
+	STT    string            `json:"stt"`
+	Task   string            `json:"task"`
+	Lead   string            `json:"lead"`
+	Due    vanban.Date       `json:"due"`
+	Status vanban.TaskStatus `json:"status"`
 }
 
 // reported is what counts for one task of one unit.
@@ -295,16 +268,16 @@ func laterOrUndated(a, b vanban.Date) bool {
 
 // reportStatus judges a report's date against the cycle's due date; an
 // undated report cannot prove it came on time.
-func reportStatus(date, due vanban.Date) ReportStatus {
+func reportStatus(date, due vanban.Date) vanban.ReportStatus {
 	if date.IsZero() || date.After(due) {
-		return Late
+		return vanban.ReportLate
 	}
-	return OnTime
+	return vanban.ReportOnTime
 }
 
 // unitResult builds the standing of one unit from its reported tasks.
 func (r *Result) unitResult(plan *vanban.Document, keys []string, unit string, got map[int]reported, cycleStart vanban.Date) UnitResult {
-	u := UnitResult{Unit: unit, Status: Missing, Reports: []ReportInfo{}, Lead: []TaskResult{}, Coordinate: []TaskResult{}}
+	u := UnitResult{Unit: unit, Status: vanban.ReportMissing, Reports: []ReportInfo{}, Lead: []TaskResult{}, Coordinate: []TaskResult{}}
 	for i := range r.Reports {
 		if info := r.Reports[i]; info.Counted && info.Unit == unit {
 			u.Reports = append(u.Reports, info)
@@ -357,7 +330,7 @@ func taskResult(t *vanban.Task, role vanban.Role, got reported, asOf, planDate, 
 	}
 	tr := TaskResult{
 		STT: t.STT, Task: t.Task, Section: t.Section.Title, Role: role,
-		Timeframe: t.Timeframe, Due: dl.shown(), Status: NotReported,
+		Timeframe: t.Timeframe, Due: dl.shown(), Status: vanban.TaskNotReported,
 	}
 	if got.ok {
 		tr.Status = got.match.Status
@@ -369,22 +342,22 @@ func taskResult(t *vanban.Task, role vanban.Role, got reported, asOf, planDate, 
 }
 
 // stateOf maps a status to its task-tracking category.
-func stateOf(s Status, overdue, doneLate bool) State {
+func stateOf(s vanban.TaskStatus, overdue, doneLate bool) vanban.TaskState {
 	switch s {
-	case Done:
+	case vanban.TaskDone:
 		if doneLate {
-			return DoneLate
+			return vanban.DoneLate
 		}
-		return DoneOnTime
-	case InProgress:
+		return vanban.DoneOnTime
+	case vanban.TaskInProgress:
 		if overdue {
-			return InProgressLate
+			return vanban.InProgressLate
 		}
-		return InProgressOnTime
-	case NotStarted:
-		return NotStartedState
+		return vanban.InProgressOnTime
+	case vanban.TaskNotStarted:
+		return vanban.NotStartedState
 	}
-	return NotReportedState
+	return vanban.NotReportedState
 }
 
 // overdueTasks lists the dated tasks past a due date whose lead units have
@@ -418,21 +391,21 @@ func overdueTasks(plan *vanban.Document, keys []string, status map[string]map[in
 // leadStatus is the task's status as its lead units report it: done when
 // every lead unit reports it done, else the first other status. byUnit is
 // false when no named unit leads the task.
-func leadStatus(t *vanban.Task, row int, status map[string]map[int]reported) (st Status, byUnit bool) {
-	st = NotReported
+func leadStatus(t *vanban.Task, row int, status map[string]map[int]reported) (st vanban.TaskStatus, byUnit bool) {
+	st = vanban.TaskNotReported
 	for _, p := range t.LeadParties {
 		if p.Kind != vanban.KindUnit {
 			continue
 		}
 		byUnit = true
-		s := NotReported
+		s := vanban.TaskNotReported
 		if got := status[p.Name][row]; got.ok {
 			s = got.match.Status
 		}
-		if s != Done {
+		if s != vanban.TaskDone {
 			return s, true
 		}
-		st = Done
+		st = vanban.TaskDone
 	}
 	return st, byUnit
 }

@@ -133,11 +133,11 @@ func (dl deadline) dated() bool { return !dl.final.IsZero() || !dl.period.IsZero
 // passed and the work is not done, or this cycle's recurring date passed
 // and the unit neither reported nor started it. Recurring work in
 // progress is normal: it is never finished.
-func (dl deadline) overdue(s Status, asOf vanban.Date) bool {
-	if len(dl.passed) > 0 && s != Done {
+func (dl deadline) overdue(s vanban.TaskStatus, asOf vanban.Date) bool {
+	if len(dl.passed) > 0 && s != vanban.TaskDone {
 		return true
 	}
-	return !dl.period.IsZero() && dl.period.Before(asOf) && (s == NotReported || s == NotStarted)
+	return !dl.period.IsZero() && dl.period.Before(asOf) && (s == vanban.TaskNotReported || s == vanban.TaskNotStarted)
 }
 
 // doneLate tells whether work reported done in a report dated on was

@@ -177,7 +177,7 @@ func WriteDueText(w io.Writer, groups []DueGroup, from vanban.Date, days int) er
 				action = r.Action + " — "
 			}
 			p.f("  - %s: KH %s, nhiệm vụ %s (%s): %s%s\n", r.Due.VN(), r.Plan, r.Key,
-				lowerFirst(roleVN[r.Role]), action, clip(r.Task, 90))
+				lowerFirst(r.Role.Label()), action, clip(r.Task, 90))
 		}
 	}
 	return p.err

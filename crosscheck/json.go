@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+
+	"vanban"
 )
 
 // object is a JSON object that keeps its keys in order, so the output
@@ -87,7 +89,7 @@ func (r *Result) jsonObject() object {
 }
 
 func (u *UnitResult) jsonObject() object {
-	report := object{{"status", Missing}}
+	report := object{{"status", vanban.ReportMissing}}
 	if u.Report != nil {
 		report = object{
 			{"reference", u.Report.Reference},

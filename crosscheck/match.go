@@ -50,20 +50,20 @@ const (
 
 // Match is the reading of one report item against the plan.
 type Match struct {
-	Plan     string  `json:"plan"`
-	Report   string  `json:"report"` // report key: reference, else file
-	Unit     string  `json:"unit"`
-	ItemKey  string  `json:"item_key"`
-	Item     int     `json:"item"` // 1-based position among the report's items
-	ItemSTT  string  `json:"item_stt,omitempty"`
-	ItemText string  `json:"item_text"`
-	Role     string  `json:"role,omitempty"` // lead or coordinate, as the report says
-	Task     string  `json:"task"`           // the plan task's key (see TaskKeys); "" when none
-	TaskText string  `json:"task_text,omitempty"`
-	By       string  `json:"by"` // "number", "text" or "confirmed"
-	Score    float64 `json:"confidence"`
-	Sim      float64 `json:"similarity"`
-	Status   Status  `json:"status"`
+	Plan     string            `json:"plan"`
+	Report   string            `json:"report"` // report key: reference, else file
+	Unit     string            `json:"unit"`
+	ItemKey  string            `json:"item_key"`
+	Item     int               `json:"item"` // 1-based position among the report's items
+	ItemSTT  string            `json:"item_stt,omitempty"`
+	ItemText string            `json:"item_text"`
+	Role     string            `json:"role,omitempty"` // lead or coordinate, as the report says
+	Task     string            `json:"task"`           // the plan task's key (see TaskKeys); "" when none
+	TaskText string            `json:"task_text,omitempty"`
+	By       string            `json:"by"` // "number", "text" or "confirmed"
+	Score    float64           `json:"confidence"`
+	Sim      float64           `json:"similarity"`
+	Status   vanban.TaskStatus `json:"status"`
 	// StatusRead is false when no progress word was found and the item
 	// is counted in progress because the unit did report on it.
 	StatusRead bool   `json:"status_read"`
@@ -224,7 +224,7 @@ func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
 	}
 	st, ok := ReadStatus(it.StatusText, it.Result)
 	if !ok {
-		st = InProgress
+		st = vanban.TaskInProgress
 	}
 	return Match{
 		Plan: m.plan, Report: report, Unit: unit, ItemKey: ItemKey(it),

@@ -57,7 +57,7 @@ func TestRealDocxReport(t *testing.T) {
 	if u == nil {
 		t.Fatalf("no Sở Tài chính among %d units (parties not read?)", len(r.Units))
 	}
-	if u.Report == nil || u.Report.Reference != "412/BC-STC" || u.Status != OnTime {
+	if u.Report == nil || u.Report.Reference != "412/BC-STC" || u.Status != vanban.ReportOnTime {
 		t.Errorf("report %+v, %s; want 412/BC-STC on time", u.Report, u.Status)
 	}
 	assertStatuses(t, unitStatuses(t, r, "Sở Tài chính"), goldSTC)

@@ -117,42 +117,42 @@ func TestRepeatedSTTsLandOnTheRightTask(t *testing.T) {
 	cases := []struct {
 		name  string
 		items []vanban.ReportItem
-		want  map[string]Status // Sở Nội vụ's tasks by key
-		by    string            // how the first item matched
+		want  map[string]vanban.TaskStatus // Sở Nội vụ's tasks by key
+		by    string                       // how the first item matched
 	}{
 		{"number under the second section's heading",
 			[]vanban.ReportItem{{STT: "2", Section: headII, Task: checkWork, StatusText: "Hoàn thành"}},
-			map[string]Status{"I.2": NotReported, "II.1": NotReported, "II.2": Done}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotReported, "II.1": vanban.TaskNotReported, "II.2": vanban.TaskDone}, "number"},
 		{"number under the first section's heading",
 			[]vanban.ReportItem{{STT: "2", Section: headI, Task: checkWork, StatusText: "Đang thực hiện"}},
-			map[string]Status{"I.2": InProgress, "II.2": NotReported}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskInProgress, "II.2": vanban.TaskNotReported}, "number"},
 		{"heading names its section by title only",
 			[]vanban.ReportItem{{STT: "2", Section: "Cải cách thủ tục hành chính", Task: checkWork, StatusText: "Hoàn thành"}},
-			map[string]Status{"I.2": NotReported, "II.2": Done}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotReported, "II.2": vanban.TaskDone}, "number"},
 		{"heading renumbered in Arabic figures, title decides",
 			[]vanban.ReportItem{{STT: "2", Section: "2. Cải cách thủ tục hành chính", Task: checkWork, StatusText: "Hoàn thành"}},
-			map[string]Status{"I.2": NotReported, "II.2": Done}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotReported, "II.2": vanban.TaskDone}, "number"},
 		{"item gives the task key",
 			[]vanban.ReportItem{{STT: "II.2", Task: checkWork, StatusText: "Hoàn thành"}},
-			map[string]Status{"I.2": NotReported, "II.2": Done}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotReported, "II.2": vanban.TaskDone}, "number"},
 		{"no heading: the unit's own task of that number",
 			[]vanban.ReportItem{{STT: "1", Task: "Công bố danh mục thủ tục hành chính", StatusText: "Hoàn thành"}},
-			map[string]Status{"II.1": Done, "I.2": NotReported, "II.2": NotReported}, "number"},
+			map[string]vanban.TaskStatus{"II.1": vanban.TaskDone, "I.2": vanban.TaskNotReported, "II.2": vanban.TaskNotReported}, "number"},
 		{"no heading, both tasks the unit's: wording decides",
 			[]vanban.ReportItem{{STT: "2", Task: "Kiểm tra công tác giải quyết thủ tục hành chính", StatusText: "Hoàn thành"}},
-			map[string]Status{"I.2": NotReported, "II.2": Done}, "text"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotReported, "II.2": vanban.TaskDone}, "text"},
 		{"both sections in one report",
 			[]vanban.ReportItem{
 				{STT: "2", Section: headI, Task: checkWork, StatusText: "Chưa thực hiện"},
 				{STT: "1", Section: headII, Task: "Công bố danh mục thủ tục hành chính", StatusText: "Hoàn thành"},
 				{STT: "2", Section: headII, Task: checkWork, StatusText: "Hoàn thành"},
 			},
-			map[string]Status{"I.2": NotStarted, "II.1": Done, "II.2": Done}, "number"},
+			map[string]vanban.TaskStatus{"I.2": vanban.TaskNotStarted, "II.1": vanban.TaskDone, "II.2": vanban.TaskDone}, "number"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := Check(Input{Plan: sectionedPlan(), Reports: []*vanban.Document{snvReport(c.items...)}, AsOf: asOf})
-			got := map[string]Status{}
+			got := map[string]vanban.TaskStatus{}
 			for _, tr := range r.Unit("Sở Nội vụ").Tasks() {
 				got[tr.Key] = tr.Status
 			}
@@ -165,7 +165,7 @@ func TestRepeatedSTTsLandOnTheRightTask(t *testing.T) {
 				t.Errorf("item 1 → %s by %s, confidence %.3f; want accepted, by %s", m.Task, m.By, m.Score, c.by)
 			}
 			// The stray unit's task 1 of section I is never touched.
-			if st := r.Unit("Sở Tư pháp").Lead[0]; st.Key != "I.1" || st.Status != NotReported {
+			if st := r.Unit("Sở Tư pháp").Lead[0]; st.Key != "I.1" || st.Status != vanban.TaskNotReported {
 				t.Errorf("Sở Tư pháp's task: %+v", st)
 			}
 			overdue := map[string]bool{}
@@ -173,7 +173,7 @@ func TestRepeatedSTTsLandOnTheRightTask(t *testing.T) {
 				overdue[o.Key] = true
 			}
 			for _, key := range []string{"I.2", "II.2"} {
-				if want := c.want[key] != Done; overdue[key] != want {
+				if want := c.want[key] != vanban.TaskDone; overdue[key] != want {
 					t.Errorf("task %s overdue %v, want %v", key, overdue[key], want)
 				}
 			}
@@ -195,11 +195,11 @@ func TestAmbiguousNumberWaitsThenDecisionByKey(t *testing.T) {
 	}
 	key := DecisionKey{Plan: "12/KH-UBND", Report: arg.Report, Item: ItemKey(rep.ReportItems[arg.Item-1]), Task: arg.Task}
 	r = Check(Input{Plan: sectionedPlan(), Reports: []*vanban.Document{rep}, AsOf: asOf, Decisions: Decisions{key: true}})
-	got := map[string]Status{}
+	got := map[string]vanban.TaskStatus{}
 	for _, tr := range r.Unit("Sở Nội vụ").Tasks() {
 		got[tr.Key] = tr.Status
 	}
-	if got["II.2"] != Done || got["I.2"] != NotReported || r.Matches[0].Task != "II.2" {
+	if got["II.2"] != vanban.TaskDone || got["I.2"] != vanban.TaskNotReported || r.Matches[0].Task != "II.2" {
 		t.Errorf("after confirming II.2: %v, match %+v", got, r.Matches[0])
 	}
 }
@@ -235,8 +235,8 @@ func TestRepeatedSTTsJSONKeys(t *testing.T) {
 	}
 	var out struct {
 		Units map[string]struct {
-			Lead   map[string]Status `json:"lead"`
-			States map[string]State  `json:"states"`
+			Lead   map[string]vanban.TaskStatus `json:"lead"`
+			States map[string]vanban.TaskState  `json:"states"`
 		} `json:"units"`
 		Overdue []OverdueTask `json:"overdue"`
 	}
@@ -244,7 +244,7 @@ func TestRepeatedSTTsJSONKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	lead := out.Units["Sở Nội vụ"].Lead
-	want := map[string]Status{"I.2": InProgress, "II.1": NotReported, "II.2": Done}
+	want := map[string]vanban.TaskStatus{"I.2": vanban.TaskInProgress, "II.1": vanban.TaskNotReported, "II.2": vanban.TaskDone}
 	if len(lead) != len(want) {
 		t.Errorf("lead %v, want %v", lead, want)
 	}
@@ -253,7 +253,7 @@ func TestRepeatedSTTsJSONKeys(t *testing.T) {
 			t.Errorf("lead[%q] = %q, want %q", k, lead[k], w)
 		}
 	}
-	if s := out.Units["Sở Nội vụ"].States; s["I.2"] != InProgressLate || s["II.2"] != DoneLate {
+	if s := out.Units["Sở Nội vụ"].States; s["I.2"] != vanban.InProgressLate || s["II.2"] != vanban.DoneLate {
 		t.Errorf("states %v", s)
 	}
 	if len(out.Overdue) != 1 || out.Overdue[0].Key != "I.2" || out.Overdue[0].STT != "2" {
@@ -370,7 +370,7 @@ func TestRealPlanRepeatedSTTs(t *testing.T) {
 				t.Fatalf("no unit %q", unit)
 			}
 			for _, tr := range u.Tasks() {
-				if want := tr.Row == i; (tr.Status == Done) != want {
+				if want := tr.Row == i; (tr.Status == vanban.TaskDone) != want {
 					t.Errorf("task %s (row %d): %s; the report gave row %d", tr.Key, tr.Row, tr.Status, i)
 				}
 			}

@@ -6,19 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"vanban"
+
 	"golang.org/x/text/unicode/norm"
-)
-
-// Status is the progress a unit reports on one task, or NotReported when
-// its report says nothing about it (or it sent none).
-type Status string
-
-// Statuses, as gold crosscheck.json spells them.
-const (
-	Done        Status = "done"
-	InProgress  Status = "in_progress"
-	NotStarted  Status = "not_started"
-	NotReported Status = "not_reported"
 )
 
 // statusPhrase is a folded phrase that tells a progress. A phrase with an
@@ -26,7 +16,7 @@ const (
 // not "hoàn thành", "trình bày" is not "trình").
 type statusPhrase struct {
 	text   string
-	status Status
+	status vanban.TaskStatus
 }
 
 // statusPhrases are the progress words of Vietnamese reports. Longer
@@ -35,32 +25,32 @@ type statusPhrase struct {
 // bare verb.
 var statusPhrases = sortedPhrases([]statusPhrase{
 	// Not started.
-	{"chua thuc hien", NotStarted}, {"chua trien khai", NotStarted},
-	{"chua bat dau", NotStarted}, {"chua to chuc", NotStarted},
-	{"chua ban hanh", NotStarted}, {"chua xay dung", NotStarted},
-	{"chua trinh", NotStarted}, {"chua co ket qua", NotStarted},
-	{"chua thuc hien duoc", NotStarted}, {"chua khoi cong", NotStarted},
+	{"chua thuc hien", vanban.TaskNotStarted}, {"chua trien khai", vanban.TaskNotStarted},
+	{"chua bat dau", vanban.TaskNotStarted}, {"chua to chuc", vanban.TaskNotStarted},
+	{"chua ban hanh", vanban.TaskNotStarted}, {"chua xay dung", vanban.TaskNotStarted},
+	{"chua trinh", vanban.TaskNotStarted}, {"chua co ket qua", vanban.TaskNotStarted},
+	{"chua thuc hien duoc", vanban.TaskNotStarted}, {"chua khoi cong", vanban.TaskNotStarted},
 	// In progress.
-	{"chua hoan thanh", InProgress}, {"chua xong", InProgress},
-	{"dang thuc hien", InProgress}, {"dang duoc thuc hien", InProgress},
-	{"dang trien khai", InProgress}, {"dang duoc trien khai", InProgress},
-	{"dang xay dung", InProgress}, {"dang duoc xay dung", InProgress},
-	{"dang hoan thien", InProgress}, {"dang hoan thanh", InProgress},
-	{"dang trinh", InProgress}, {"da trinh", InProgress},
-	{"dang to chuc", InProgress}, {"dang tham dinh", InProgress},
-	{"dang nghien cuu", InProgress}, {"dang soan thao", InProgress},
-	{"dang lay y kien", InProgress}, {"dang tiep tuc", InProgress},
-	{"tiep tuc thuc hien", InProgress}, {"tiep tuc trien khai", InProgress},
-	{"da trien khai", InProgress}, {"dang dieu chinh", InProgress},
-	{"co ban hoan thanh", InProgress}, {"hoan thanh mot phan", InProgress},
-	{"du kien hoan thanh", InProgress}, {"phan dau hoan thanh", InProgress},
-	{"dang van hanh", InProgress}, {"trong qua trinh", InProgress},
+	{"chua hoan thanh", vanban.TaskInProgress}, {"chua xong", vanban.TaskInProgress},
+	{"dang thuc hien", vanban.TaskInProgress}, {"dang duoc thuc hien", vanban.TaskInProgress},
+	{"dang trien khai", vanban.TaskInProgress}, {"dang duoc trien khai", vanban.TaskInProgress},
+	{"dang xay dung", vanban.TaskInProgress}, {"dang duoc xay dung", vanban.TaskInProgress},
+	{"dang hoan thien", vanban.TaskInProgress}, {"dang hoan thanh", vanban.TaskInProgress},
+	{"dang trinh", vanban.TaskInProgress}, {"da trinh", vanban.TaskInProgress},
+	{"dang to chuc", vanban.TaskInProgress}, {"dang tham dinh", vanban.TaskInProgress},
+	{"dang nghien cuu", vanban.TaskInProgress}, {"dang soan thao", vanban.TaskInProgress},
+	{"dang lay y kien", vanban.TaskInProgress}, {"dang tiep tuc", vanban.TaskInProgress},
+	{"tiep tuc thuc hien", vanban.TaskInProgress}, {"tiep tuc trien khai", vanban.TaskInProgress},
+	{"da trien khai", vanban.TaskInProgress}, {"dang dieu chinh", vanban.TaskInProgress},
+	{"co ban hoan thanh", vanban.TaskInProgress}, {"hoan thanh mot phan", vanban.TaskInProgress},
+	{"du kien hoan thanh", vanban.TaskInProgress}, {"phan dau hoan thanh", vanban.TaskInProgress},
+	{"dang van hanh", vanban.TaskInProgress}, {"trong qua trinh", vanban.TaskInProgress},
 	// Done.
-	{"hoan thanh", Done}, {"da hoan thanh", Done}, {"da ban hanh", Done},
-	{"da to chuc", Done}, {"da xong", Done}, {"da thuc hien", Done},
-	{"da phe duyet", Done}, {"da duoc phe duyet", Done},
-	{"da nghiem thu", Done}, {"da dua vao su dung", Done},
-	{"da hoan tat", Done}, {"hoan tat", Done},
+	{"hoan thanh", vanban.TaskDone}, {"da hoan thanh", vanban.TaskDone}, {"da ban hanh", vanban.TaskDone},
+	{"da to chuc", vanban.TaskDone}, {"da xong", vanban.TaskDone}, {"da thuc hien", vanban.TaskDone},
+	{"da phe duyet", vanban.TaskDone}, {"da duoc phe duyet", vanban.TaskDone},
+	{"da nghiem thu", vanban.TaskDone}, {"da dua vao su dung", vanban.TaskDone},
+	{"da hoan tat", vanban.TaskDone}, {"hoan tat", vanban.TaskDone},
 	// Neutral: purpose and presentation, not progress.
 	{"de hoan thanh", ""}, {"nham hoan thanh", ""}, {"trinh bay", ""},
 	{"thoi han hoan thanh", ""}, {"han hoan thanh", ""},
@@ -118,10 +108,10 @@ var percentRe = regexp.MustCompile(`(\d{1,3})(?:[.,]\d+)?\s*%`)
 // cell when it has one, else from the clause its text labels "Tiến độ:",
 // else from the progress words anywhere in the text. ok is false when no
 // progress word is found.
-func ReadStatus(statusText, text string) (s Status, ok bool) {
+func ReadStatus(statusText, text string) (s vanban.TaskStatus, ok bool) {
 	if s, ok := classify(fold(statusText)); ok {
-		if s == Done && partial(statusText) {
-			return InProgress, true
+		if s == vanban.TaskDone && partial(statusText) {
+			return vanban.TaskInProgress, true
 		}
 		return s, true
 	}
@@ -147,12 +137,12 @@ func partial(statusText string) bool {
 // word counted once. Work that is done in part and not in part is in
 // progress: a report that mixes "đã hoàn thành" and "đang triển khai" has
 // not finished the task.
-func classify(folded string) (Status, bool) {
+func classify(folded string) (vanban.TaskStatus, bool) {
 	if folded == "" {
 		return "", false
 	}
 	covered := make([]bool, len(folded))
-	found := map[Status]bool{}
+	found := map[vanban.TaskStatus]bool{}
 	for _, p := range statusPhrases {
 		for from := 0; from < len(folded); {
 			i := phraseIndex(folded[from:], p.text)
@@ -173,12 +163,12 @@ func classify(folded string) (Status, bool) {
 		}
 	}
 	switch {
-	case found[InProgress], found[Done] && found[NotStarted]:
-		return InProgress, true
-	case found[Done]:
-		return Done, true
-	case found[NotStarted]:
-		return NotStarted, true
+	case found[vanban.TaskInProgress], found[vanban.TaskDone] && found[vanban.TaskNotStarted]:
+		return vanban.TaskInProgress, true
+	case found[vanban.TaskDone]:
+		return vanban.TaskDone, true
+	case found[vanban.TaskNotStarted]:
+		return vanban.TaskNotStarted, true
 	}
 	return "", false
 }

@@ -2,41 +2,43 @@ package crosscheck
 
 import (
 	"testing"
+
+	"vanban"
 )
 
 func TestReadStatus(t *testing.T) {
 	cases := []struct {
 		status, text string
-		want         Status
+		want         vanban.TaskStatus
 		ok           bool
 	}{
 		// Progress cells of a results table.
-		{"Hoàn thành", "", Done, true},
-		{"HOÀN THÀNH", "", Done, true},
-		{"Đã hoàn thành", "", Done, true},
-		{"Đã ban hành", "", Done, true},
-		{"Đã tổ chức", "", Done, true},
-		{"Đang thực hiện", "", InProgress, true},
-		{"Đang triển khai", "", InProgress, true},
-		{"Đã trình", "", InProgress, true},
-		{"Đang xây dựng", "", InProgress, true},
-		{"Chưa thực hiện", "", NotStarted, true},
-		{"Chưa triển khai", "", NotStarted, true},
-		{"Chưa hoàn thành", "", InProgress, true},
-		{"Hoàn thành 80%", "", InProgress, true},
-		{"Hoàn thành 100%", "", Done, true},
-		{"Cơ bản hoàn thành", "", InProgress, true},
+		{"Hoàn thành", "", vanban.TaskDone, true},
+		{"HOÀN THÀNH", "", vanban.TaskDone, true},
+		{"Đã hoàn thành", "", vanban.TaskDone, true},
+		{"Đã ban hành", "", vanban.TaskDone, true},
+		{"Đã tổ chức", "", vanban.TaskDone, true},
+		{"Đang thực hiện", "", vanban.TaskInProgress, true},
+		{"Đang triển khai", "", vanban.TaskInProgress, true},
+		{"Đã trình", "", vanban.TaskInProgress, true},
+		{"Đang xây dựng", "", vanban.TaskInProgress, true},
+		{"Chưa thực hiện", "", vanban.TaskNotStarted, true},
+		{"Chưa triển khai", "", vanban.TaskNotStarted, true},
+		{"Chưa hoàn thành", "", vanban.TaskInProgress, true},
+		{"Hoàn thành 80%", "", vanban.TaskInProgress, true},
+		{"Hoàn thành 100%", "", vanban.TaskDone, true},
+		{"Cơ bản hoàn thành", "", vanban.TaskInProgress, true},
 		// The cell wins over the result text.
-		{"Hoàn thành", "Đã trình Ủy ban nhân dân thành phố phê duyệt phương án", Done, true},
+		{"Hoàn thành", "Đã trình Ủy ban nhân dân thành phố phê duyệt phương án", vanban.TaskDone, true},
 		// Prose: the labelled clause first.
-		{"", "Tổ chức 04 hội nghị xúc tiến đầu tư. Tiến độ: nhiệm vụ đang được triển khai thường xuyên, đáp ứng yêu cầu.", InProgress, true},
-		{"", "Đã hoàn thành giai đoạn 1. Tình trạng: Hoàn thành.", Done, true},
-		{"", "TIẾN ĐỘ THỰC HIỆN: chưa triển khai do chưa có hướng dẫn", NotStarted, true},
+		{"", "Tổ chức 04 hội nghị xúc tiến đầu tư. Tiến độ: nhiệm vụ đang được triển khai thường xuyên, đáp ứng yêu cầu.", vanban.TaskInProgress, true},
+		{"", "Đã hoàn thành giai đoạn 1. Tình trạng: Hoàn thành.", vanban.TaskDone, true},
+		{"", "TIẾN ĐỘ THỰC HIỆN: chưa triển khai do chưa có hướng dẫn", vanban.TaskNotStarted, true},
 		// Prose without a label: the progress words anywhere.
-		{"", "Sở đã hoàn thành việc xây dựng cẩm nang.", Done, true},
-		{"", "Nhiệm vụ đang được triển khai.", InProgress, true},
-		{"", "Đã hoàn thành bước 1, đang triển khai bước 2.", InProgress, true},
-		{"", "Phấn đấu hoàn thành trong quý I/2027.", InProgress, true},
+		{"", "Sở đã hoàn thành việc xây dựng cẩm nang.", vanban.TaskDone, true},
+		{"", "Nhiệm vụ đang được triển khai.", vanban.TaskInProgress, true},
+		{"", "Đã hoàn thành bước 1, đang triển khai bước 2.", vanban.TaskInProgress, true},
+		{"", "Phấn đấu hoàn thành trong quý I/2027.", vanban.TaskInProgress, true},
 		{"", "Để hoàn thành nhiệm vụ, Sở đề nghị bổ sung kinh phí.", "", false},
 		{"", "Sở đã trình bày nội dung tại hội nghị.", "", false},
 		{"", "Phát hành tài liệu dưới dạng dễ tiếp cận.", "", false},
@@ -63,7 +65,7 @@ func FuzzReadStatus(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status, text string) {
 		got, ok := ReadStatus(status, text)
 		switch got {
-		case Done, InProgress, NotStarted:
+		case vanban.TaskDone, vanban.TaskInProgress, vanban.TaskNotStarted:
 			if !ok {
 				t.Fatalf("status %q without ok", got)
 			}

@@ -8,16 +8,6 @@ import (
 	"vanban"
 )
 
-// Vietnamese labels of the statuses, for everything a secretariat reads.
-var (
-	reportStatusVN = map[ReportStatus]string{OnTime: "đúng hạn", Late: "trễ hạn", Missing: "chưa báo cáo"}
-	statusVN       = map[Status]string{
-		Done: "hoàn thành", InProgress: "đang thực hiện",
-		NotStarted: "chưa thực hiện", NotReported: "chưa báo cáo",
-	}
-	roleVN = map[vanban.Role]string{vanban.RoleLead: "Chủ trì", vanban.RoleCoordinate: "Phối hợp"}
-)
-
 // WriteText writes a readable Vietnamese summary of r: one paragraph per
 // unit, then the overdue tasks, the matches waiting for confirmation, the
 // items no task resembles and the reports not counted.
@@ -58,12 +48,12 @@ func (r *Result) writeHeader(p *printer) {
 	}
 	p.f("KẾT QUẢ KIỂM TRA THỰC HIỆN %s\n", plan)
 	p.f("Tính đến ngày %s; hạn báo cáo năm %d: %s.\n", r.AsOf.VN(), r.AsOf.Year, r.ReportDue.VN())
-	n := map[ReportStatus]int{}
+	n := map[vanban.ReportStatus]int{}
 	for _, u := range r.Units {
 		n[u.Status]++
 	}
 	p.f("Đã báo cáo: %d/%d đơn vị (đúng hạn %d, trễ hạn %d); chưa báo cáo: %d.\n",
-		n[OnTime]+n[Late], len(r.Units), n[OnTime], n[Late], n[Missing])
+		n[vanban.ReportOnTime]+n[vanban.ReportLate], len(r.Units), n[vanban.ReportOnTime], n[vanban.ReportLate], n[vanban.ReportMissing])
 }
 
 func writeUnit(p *printer, i int, u *UnitResult) {
@@ -71,15 +61,15 @@ func writeUnit(p *printer, i int, u *UnitResult) {
 	if u.Report == nil {
 		p.f("chưa báo cáo\n")
 	} else {
-		p.f("Báo cáo số %s%s: %s\n", u.Report.Key, onDate(u.Report.Date), reportStatusVN[u.Status])
+		p.f("Báo cáo số %s%s: %s\n", u.Report.Key, onDate(u.Report.Date), u.Status.Label())
 	}
 	for _, rep := range u.Reports {
 		if rep.Key != u.Report.Key {
 			p.f("   (báo cáo trước: %s%s, đã được thay bằng báo cáo sau)\n", rep.Key, onDate(rep.Date))
 		}
 	}
-	writeRole(p, roleVN[vanban.RoleLead], u.Lead)
-	writeRole(p, roleVN[vanban.RoleCoordinate], u.Coordinate)
+	writeRole(p, vanban.RoleLead.Label(), u.Lead)
+	writeRole(p, vanban.RoleCoordinate.Label(), u.Coordinate)
 	var late []string
 	for _, t := range u.Tasks() {
 		if t.Overdue {
@@ -104,12 +94,12 @@ func writeRole(p *printer, label string, tasks []TaskResult) {
 	if len(tasks) == 0 {
 		return
 	}
-	byState := map[State][]string{}
+	byState := map[vanban.TaskState][]string{}
 	for _, t := range tasks {
 		byState[t.State] = append(byState[t.State], t.Key)
 	}
 	var parts []string
-	for _, s := range States {
+	for _, s := range vanban.TaskStates {
 		if stts := byState[s]; len(stts) > 0 {
 			parts = append(parts, fmt.Sprintf("%s: %s", s, strings.Join(stts, ", ")))
 		}
@@ -123,7 +113,7 @@ func (r *Result) writeOverdue(p *printer) {
 	}
 	p.f("\nNHIỆM VỤ QUÁ HẠN (%d):\n", len(r.Overdue))
 	for _, o := range r.Overdue {
-		p.f("  - %s (hạn %s; chủ trì: %s; %s): %s\n", o.Key, o.Due.VN(), o.Lead, statusVN[o.Status], clip(o.Task, 90))
+		p.f("  - %s (hạn %s; chủ trì: %s; %s): %s\n", o.Key, o.Due.VN(), o.Lead, o.Status.Label(), clip(o.Task, 90))
 	}
 }
 

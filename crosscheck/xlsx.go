@@ -29,8 +29,8 @@ var (
 )
 
 func stateHeaders() []string {
-	out := make([]string, len(States))
-	for i, s := range States {
+	out := make([]string, len(vanban.TaskStates))
+	for i, s := range vanban.TaskStates {
 		out[i] = capitalize(string(s))
 	}
 	return out
@@ -46,19 +46,20 @@ func capitalize(s string) string {
 
 // stateColors are the fills of the state cells: green done, amber done
 // late, blue in progress, orange in progress late, red not started, grey
-// not reported.
-var stateColors = map[State]string{
-	DoneOnTime: "C6EFCE", DoneLate: "E2EFDA", InProgressOnTime: "DDEBF7",
-	InProgressLate: "FCE4D6", NotStartedState: "FFC7CE", NotReportedState: "D9D9D9",
+// not reported, pale yellow reported without a progress.
+var stateColors = map[vanban.TaskState]string{
+	vanban.DoneOnTime: "C6EFCE", vanban.DoneLate: "E2EFDA", vanban.InProgressOnTime: "DDEBF7",
+	vanban.InProgressLate: "FCE4D6", vanban.NotStartedState: "FFC7CE", vanban.UnclearState: "FFF2CC",
+	vanban.NotReportedState: "D9D9D9",
 }
 
-var reportColors = map[ReportStatus]string{OnTime: "C6EFCE", Late: "FFEB9C", Missing: "FFC7CE"}
+var reportColors = map[vanban.ReportStatus]string{vanban.ReportOnTime: "C6EFCE", vanban.ReportLate: "FFEB9C", vanban.ReportMissing: "FFC7CE"}
 
 // styles are the workbook's cell styles, made once.
 type styles struct {
 	title, header, cell, center int
-	state                       map[State]int
-	report                      map[ReportStatus]int
+	state                       map[vanban.TaskState]int
+	report                      map[vanban.ReportStatus]int
 }
 
 // WriteXLSX writes r as an Excel workbook the secretariat can forward: a
@@ -94,7 +95,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	center := &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "center"}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
-	st := &styles{state: map[State]int{}, report: map[ReportStatus]int{}}
+	st := &styles{state: map[vanban.TaskState]int{}, report: map[vanban.ReportStatus]int{}}
 	var errs []error
 	add := func(s *excelize.Style) int {
 		id, err := f.NewStyle(s)
@@ -170,8 +171,8 @@ func (r *Result) writeSummarySheet(f *excelize.File, st *styles) error {
 			ref, date = u.Report.Key, u.Report.Date.VN()
 		}
 		n := u.Count()
-		vals := []any{i + 1, u.Unit, ref, date, capitalize(reportStatusVN[u.Status]), len(u.Tasks())}
-		for _, state := range States {
+		vals := []any{i + 1, u.Unit, ref, date, capitalize(u.Status.Label()), len(u.Tasks())}
+		for _, state := range vanban.TaskStates {
 			vals = append(vals, n[state])
 		}
 		for c, v := range vals {
@@ -181,8 +182,8 @@ func (r *Result) writeSummarySheet(f *excelize.File, st *styles) error {
 				style = st.cell
 			case c == 4:
 				style = st.report[u.Status]
-			case c >= 6 && n[States[c-6]] > 0:
-				style = st.state[States[c-6]]
+			case c >= 6 && n[vanban.TaskStates[c-6]] > 0:
+				style = st.state[vanban.TaskStates[c-6]]
 			}
 			s.set(c+1, row, v, style)
 		}
@@ -205,7 +206,7 @@ func (r *Result) writeUnitSheet(f *excelize.File, st *styles, sheet string, u *U
 	s := &sheetWriter{f: f, sheet: sheet}
 	title := u.Unit + " — chưa báo cáo"
 	if u.Report != nil {
-		title = fmt.Sprintf("%s — Báo cáo số %s%s (%s)", u.Unit, u.Report.Key, onDate(u.Report.Date), reportStatusVN[u.Status])
+		title = fmt.Sprintf("%s — Báo cáo số %s%s (%s)", u.Unit, u.Report.Key, onDate(u.Report.Date), u.Status.Label())
 	}
 	s.set(1, 1, title, st.title)
 	for i, h := range UnitHeaders {
@@ -243,7 +244,7 @@ func unitRow(t TaskResult) []string {
 		notes = append(notes, "Độ tin cậy khớp "+decimalVN(t.Confidence))
 	}
 	return []string{
-		t.Key, t.Task, roleVN[t.Role], strings.TrimSpace(deadline), capitalize(string(t.State)),
+		t.Key, t.Task, t.Role.Label(), strings.TrimSpace(deadline), capitalize(string(t.State)),
 		t.Result, t.Report, strings.Join(notes, "; "),
 	}
 }

@@ -68,8 +68,8 @@ func TestXLSXUnitSheetCellByCell(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != unitHeaderRow {
 		t.Errorf("panes = %+v, %v; want header frozen at row %d", panes, err, unitHeaderRow)
 	}
-	assertFill(t, f, sheet, "E3", stateColors[DoneOnTime])
-	assertFill(t, f, sheet, "E7", stateColors[NotReportedState])
+	assertFill(t, f, sheet, "E3", stateColors[vanban.DoneOnTime])
+	assertFill(t, f, sheet, "E7", stateColors[vanban.NotReportedState])
 	if w, _ := f.GetColWidth(sheet, "B"); w < 40 {
 		t.Errorf("task column width %v, want sized", w)
 	}
@@ -88,9 +88,9 @@ func TestXLSXSummarySheet(t *testing.T) {
 		t.Errorf("header row %q", got)
 	}
 	want := map[string][]string{
-		"Sở Tài chính":            {"412/BC-STC", "08/12/2026", "Đúng hạn", "5", "2", "0", "2", "0", "0", "1"},
-		"Ban Quản lý khu kinh tế": {"1876/BC-BQL", "20/12/2026", "Trễ hạn", "2", "0", "0", "1", "0", "0", "1"},
-		"Sở Nội vụ":               {"", "", "Chưa báo cáo", "2", "0", "0", "0", "0", "0", "2"},
+		"Sở Tài chính":            {"412/BC-STC", "08/12/2026", "Đúng hạn", "5", "2", "0", "2", "0", "0", "0", "1"},
+		"Ban Quản lý khu kinh tế": {"1876/BC-BQL", "20/12/2026", "Trễ hạn", "2", "0", "0", "1", "0", "0", "0", "1"},
+		"Sở Nội vụ":               {"", "", "Chưa báo cáo", "2", "0", "0", "0", "0", "0", "0", "2"},
 	}
 	found := 0
 	for _, row := range rows[summaryHeaderRow:] {
@@ -108,7 +108,7 @@ func TestXLSXSummarySheet(t *testing.T) {
 	if found != len(want) {
 		t.Errorf("found %d of %d units", found, len(want))
 	}
-	assertFill(t, f, SummarySheet, "E4", reportColors[OnTime])
+	assertFill(t, f, SummarySheet, "E4", reportColors[vanban.ReportOnTime])
 	if panes, _ := f.GetPanes(SummarySheet); !panes.Freeze || panes.YSplit != summaryHeaderRow {
 		t.Errorf("summary panes %+v", panes)
 	}

@@ -168,7 +168,7 @@ func (p *Pipeline) file(ctx context.Context, path string) Result {
 
 // reread reports whether known content is read again.
 func (p *Pipeline) reread(k *store.KnownFile) bool {
-	if k.Status == "ok" {
+	if k.Status == vanban.ReadOK {
 		return p.Reread
 	}
 	switch p.Retry {
@@ -253,7 +253,7 @@ func (p *Pipeline) unchanged(ctx context.Context, path string, in store.Incoming
 	}
 	if sum, err := p.Store.Summary(ctx, st.DocID); err == nil {
 		r.Reference, r.Tasks, r.Items = sum.Reference, sum.Tasks, sum.Items
-		if sum.Status == "failed" {
+		if sum.Status == vanban.ReadFailed {
 			r.Reason, r.Kind, r.Error = sum.Reason, sum.ErrorKind, sum.Error
 			r.Message += " (lỗi lần trước: " + sum.Reason + ")"
 		}

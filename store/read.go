@@ -17,8 +17,8 @@ import (
 
 // DocumentSummary is a document as a list shows it.
 type DocumentSummary struct {
-	ID     int64  `json:"id"`
-	Status string `json:"status"` // "ok" or "failed"
+	ID     int64             `json:"id"`
+	Status vanban.ReadStatus `json:"status"`
 	vanban.Meta
 	FileName string   `json:"file_name"` // of the primary file
 	Path     string   `json:"path"`      // where the primary file was found
@@ -318,17 +318,17 @@ func (s *DB) Links(ctx context.Context, id int64) ([]Link, error) {
 // FileInfo is one file of a document: a rendition, a version or a file
 // that could not be read.
 type FileInfo struct {
-	ID      int64  `json:"id"`
-	DocID   int64  `json:"doc_id"`
-	Name    string `json:"name"`
-	Path    string `json:"path"`   // where it was found
-	Stored  string `json:"stored"` // its copy in the data folder (absolute)
-	Format  string `json:"format"`
-	Size    int64  `json:"size"`
-	Pages   int    `json:"pages"`
-	SHA256  string `json:"sha256"`
-	Status  string `json:"status"` // "ok" or "failed"
-	Primary bool   `json:"primary"`
+	ID      int64             `json:"id"`
+	DocID   int64             `json:"doc_id"`
+	Name    string            `json:"name"`
+	Path    string            `json:"path"`   // where it was found
+	Stored  string            `json:"stored"` // its copy in the data folder (absolute)
+	Format  string            `json:"format"`
+	Size    int64             `json:"size"`
+	Pages   int               `json:"pages"`
+	SHA256  string            `json:"sha256"`
+	Status  vanban.ReadStatus `json:"status"`
+	Primary bool              `json:"primary"`
 	// SupersededBy is the newer version that replaced this one.
 	SupersededBy int64     `json:"superseded_by,omitempty"`
 	ErrorKind    string    `json:"error_kind,omitempty"`
@@ -402,7 +402,7 @@ func (s *DB) Failures(ctx context.Context) ([]FileInfo, error) {
 type KnownFile struct {
 	ID        int64
 	DocID     int64
-	Status    string // "ok" or "failed"
+	Status    vanban.ReadStatus
 	ErrorKind string
 	Attempts  int
 	Path      string // where it was first found
@@ -426,7 +426,7 @@ type Location struct {
 	FileID    int64
 	Size      int64
 	ModTime   time.Time
-	Status    string // of the content: "ok" or "failed"
+	Status    vanban.ReadStatus // of the content
 	ErrorKind string
 	Attempts  int
 }

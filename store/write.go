@@ -68,7 +68,7 @@ type Stored struct {
 // fileRow is what the writer needs of a stored file.
 type fileRow struct {
 	id, docID  int64
-	status     string
+	status     vanban.ReadStatus
 	path       string
 	superseded bool
 }
@@ -202,9 +202,9 @@ func (w *writer) storeDocument(in Incoming, doc *vanban.Document) (Stored, error
 		return Stored{}, err
 	}
 	switch {
-	case known != nil && known.status == "ok" && in.Reread:
+	case known != nil && known.status == vanban.ReadOK && in.Reread:
 		return w.reread(in, known, doc)
-	case known != nil && known.status == "ok":
+	case known != nil && known.status == vanban.ReadOK:
 		return w.duplicate(in, known)
 	case known != nil && !in.Reread:
 		return w.duplicate(in, known) // failed before; retried only on request
@@ -227,7 +227,7 @@ func (w *writer) storeDocument(in Incoming, doc *vanban.Document) (Stored, error
 		res.DocID, res.Action = lineage, ActionVersion
 	default:
 		res.Action = ActionNew
-		if res.DocID, err = w.newDocument(in, "ok"); err != nil {
+		if res.DocID, err = w.newDocument(in, vanban.ReadOK); err != nil {
 			return Stored{}, err
 		}
 	}
@@ -240,7 +240,7 @@ func (w *writer) storeDocument(in Incoming, doc *vanban.Document) (Stored, error
 		res.FileID = known.id
 		err = w.adoptFile(known.id, res.DocID, doc)
 	} else {
-		res.FileID, err = w.insertFile(res.DocID, in, doc.Pages, "ok", Failure{})
+		res.FileID, err = w.insertFile(res.DocID, in, doc.Pages, vanban.ReadOK, Failure{})
 	}
 	if err != nil {
 		return Stored{}, err
@@ -296,7 +296,7 @@ func (w *writer) storeFailure(in Incoming, fail Failure) (Stored, error) {
 	if err != nil {
 		return Stored{}, err
 	}
-	if known != nil && known.status == "ok" {
+	if known != nil && known.status == vanban.ReadOK {
 		// A reread of readable content failed (a flaky extractor): keep
 		// the reading we have.
 		return w.duplicate(in, known)
@@ -311,11 +311,11 @@ func (w *writer) storeFailure(in Incoming, fail Failure) (Stored, error) {
 			return Stored{}, err
 		}
 		if res.DocID == 0 {
-			if res.DocID, err = w.newDocument(in, "failed"); err != nil {
+			if res.DocID, err = w.newDocument(in, vanban.ReadFailed); err != nil {
 				return Stored{}, err
 			}
 		}
-		res.FileID, err = w.insertFile(res.DocID, in, 0, "failed", fail)
+		res.FileID, err = w.insertFile(res.DocID, in, 0, vanban.ReadFailed, fail)
 	}
 	if err != nil {
 		return Stored{}, err
@@ -427,11 +427,11 @@ func (w *writer) sameDocument(doc *vanban.Document, format string) (int64, error
 // history moved into target and is deleted (returned); a readable
 // document keeps its rows, only its failure note is brought up to date.
 func (w *writer) leave(lineage, target int64) ([]int64, error) {
-	var status string
+	var status vanban.ReadStatus
 	if err := w.queryRow(`SELECT status FROM documents WHERE id = ?`, lineage).Scan(&status); err != nil {
 		return nil, err
 	}
-	if status != "failed" {
+	if status != vanban.ReadFailed {
 		return nil, nil
 	}
 	if _, err := w.exec(`UPDATE files SET document_id = ? WHERE document_id = ?`, target, lineage); err != nil {
@@ -444,7 +444,7 @@ func (w *writer) leave(lineage, target int64) ([]int64, error) {
 }
 
 // newDocument inserts a document row describing in, without metadata.
-func (w *writer) newDocument(in Incoming, status string) (int64, error) {
+func (w *writer) newDocument(in Incoming, status vanban.ReadStatus) (int64, error) {
 	var id int64
 	err := w.queryRow(`INSERT INTO documents (status, file_name, path, sha256, format, size, ingested_at, updated_at, revision)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id`,
@@ -452,7 +452,7 @@ func (w *writer) newDocument(in Incoming, status string) (int64, error) {
 	return id, err
 }
 
-func (w *writer) insertFile(docID int64, in Incoming, pages int, status string, fail Failure) (int64, error) {
+func (w *writer) insertFile(docID int64, in Incoming, pages int, status vanban.ReadStatus, fail Failure) (int64, error) {
 	var id int64
 	mtime := ""
 	if !in.ModTime.IsZero() {

@@ -29,6 +29,8 @@ import (
 	"sync"
 	"time"
 
+	"vanban"
+
 	"github.com/fsnotify/fsnotify"
 
 	"vanban/ingest"
@@ -349,7 +351,7 @@ func same(l store.Location, info fs.FileInfo) bool {
 
 // retry reports whether a known failure is worth another attempt.
 func (w *Watcher) retry(l store.Location) bool {
-	return l.Status == "failed" && w.cfg.Pipeline.Retry == ingest.RetryTransient &&
+	return l.Status == vanban.ReadFailed && w.cfg.Pipeline.Retry == ingest.RetryTransient &&
 		ingest.Transient(l.ErrorKind) && l.Attempts < ingest.MaxAttempts
 }
 

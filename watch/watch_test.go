@@ -168,7 +168,7 @@ func settled(db *store.DB, dir string, items []ingesttest.Item) bool {
 			return false
 		}
 		k, err := db.Known(bg, sha(it.Data))
-		if err != nil || k == nil || k.ID != l.FileID || (k.Status == "ok") == it.Bad {
+		if err != nil || k == nil || k.ID != l.FileID || (k.Status == vanban.ReadOK) == it.Bad {
 			return false
 		}
 	}
@@ -197,13 +197,13 @@ func checkBurst(t *testing.T, db *store.DB, dir string, items []ingesttest.Item)
 		}
 		k, _ := db.Known(bg, sha(it.Data))
 		if it.Bad {
-			if k == nil || k.Status != "failed" {
+			if k == nil || k.Status != vanban.ReadFailed {
 				t.Errorf("%s: %+v, want failed", it.Rel, k)
 			}
 			continue
 		}
 		good++
-		if k == nil || k.Status != "ok" {
+		if k == nil || k.Status != vanban.ReadOK {
 			t.Errorf("%s: %+v, want stored", it.Rel, k)
 			continue
 		}
@@ -346,7 +346,7 @@ func TestChanges(t *testing.T) {
 	os.MkdirAll(filepath.Dir(bad), 0o755)
 	os.WriteFile(kh, v1, 0o644)
 	os.WriteFile(bad, []byte("not a zip"), 0o644)
-	known := func(b []byte, status string) func() bool {
+	known := func(b []byte, status vanban.ReadStatus) func() bool {
 		return func() bool { k, _ := db.Known(bg, sha(b)); return k != nil && k.Status == status }
 	}
 	waitFor(t, 10*time.Second, "v1 and the bad file", func() bool { return known(v1, "ok")() && known([]byte("not a zip"), "failed")() })
@@ -393,7 +393,7 @@ func TestStop(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.docx"), data, 0o644)
 	<-entered
 	r.halt(t)
-	if k, _ := db.Known(bg, sha(data)); k == nil || k.Status != "ok" {
+	if k, _ := db.Known(bg, sha(data)); k == nil || k.Status != vanban.ReadOK {
 		t.Errorf("the file in flight at the stop: %+v, want stored", k)
 	}
 }

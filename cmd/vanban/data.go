@@ -133,7 +133,7 @@ func docLabel(s store.DocumentSummary) string {
 	switch {
 	case s.Reference != "":
 		return typ + " " + s.Reference
-	case s.Status == "failed":
+	case s.Status == vanban.ReadFailed:
 		return s.FileName
 	}
 	return typ + " (chưa số) " + s.FileName

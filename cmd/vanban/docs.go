@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 
+	"vanban"
+
 	"vanban/store"
 )
 
@@ -64,7 +66,7 @@ func docNumber(d store.DocumentSummary) string {
 	switch {
 	case d.Reference != "":
 		return d.Reference
-	case d.Status == "failed":
+	case d.Status == vanban.ReadFailed:
 		return "(lỗi)"
 	case d.SupersededBy != 0:
 		return fmt.Sprintf("(dự thảo → #%d)", d.SupersededBy)
@@ -74,7 +76,7 @@ func docNumber(d store.DocumentSummary) string {
 
 // docContent says what the document holds, or why it could not be read.
 func docContent(d store.DocumentSummary) string {
-	if d.Status == "failed" {
+	if d.Status == vanban.ReadFailed {
 		return "lỗi: " + d.Reason
 	}
 	var parts []string

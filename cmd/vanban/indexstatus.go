@@ -50,14 +50,14 @@ func indexSourceWith(db *store.DB, aliases *normalize.Aliases) *indexSource {
 
 // statusLabel is how the index shows and filters a row's status
 // (trang-thai:hoan-thanh, trang-thai:"chưa báo cáo"): crosscheck's words.
-var statusLabel = map[crosscheck.Status]string{
-	crosscheck.Done: "hoàn thành", crosscheck.InProgress: "đang thực hiện",
-	crosscheck.NotStarted: "chưa thực hiện", crosscheck.NotReported: "chưa báo cáo",
+var statusLabel = map[vanban.TaskStatus]string{
+	vanban.TaskDone: "hoàn thành", vanban.TaskInProgress: "đang thực hiện",
+	vanban.TaskNotStarted: "chưa thực hiện", vanban.TaskNotReported: "chưa báo cáo",
 }
 
 // statusRank orders statuses from least to most advanced.
-var statusRank = map[crosscheck.Status]int{
-	crosscheck.NotReported: 0, crosscheck.NotStarted: 1, crosscheck.InProgress: 2, crosscheck.Done: 3,
+var statusRank = map[vanban.TaskStatus]int{
+	vanban.TaskNotReported: 0, vanban.TaskNotStarted: 1, vanban.TaskInProgress: 2, vanban.TaskDone: 3,
 }
 
 // DocumentVersions is the store's, except that a plan cited by reports
@@ -165,7 +165,7 @@ func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[int]strin
 // leadStatuses gives each row (by its position in the plan) the least
 // advanced status of its lead units.
 func leadStatuses(res *crosscheck.Result) map[int]string {
-	least := map[int]crosscheck.Status{}
+	least := map[int]vanban.TaskStatus{}
 	for _, u := range res.Units {
 		for _, t := range u.Lead {
 			if cur, ok := least[t.Row]; !ok || statusRank[t.Status] < statusRank[cur] {

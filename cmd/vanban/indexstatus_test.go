@@ -133,7 +133,7 @@ func TestIndexStatusFollowsReports(t *testing.T) {
 // given (by position), with the statuses given.
 func crosscheckResult(lead map[string][]struct {
 	row    int
-	status crosscheck.Status
+	status vanban.TaskStatus
 }) *crosscheck.Result {
 	r := &crosscheck.Result{}
 	for unit, rows := range lead {
@@ -149,7 +149,7 @@ func crosscheckResult(lead map[string][]struct {
 func TestLeadStatusesTakesLeastAdvanced(t *testing.T) {
 	type led = []struct {
 		row    int
-		status crosscheck.Status
+		status vanban.TaskStatus
 	}
 	// Two lead units on row 1: one done, one in progress. Rows 4 and 5
 	// share an STT in the plan; by position they stay apart.

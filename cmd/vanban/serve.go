@@ -300,12 +300,12 @@ func (a *webApp) docInfo(ctx context.Context, s store.DocumentSummary) (web.DocI
 	for _, f := range files {
 		// Current files only: the readable renditions, or the failed
 		// file of a document that could not be read at all.
-		if f.SupersededBy == 0 && (f.Status == "ok" || s.Status == "failed") {
+		if f.SupersededBy == 0 && (f.Status == vanban.ReadOK || s.Status == vanban.ReadFailed) {
 			info.Files = append(info.Files, webFile(f))
 		}
 	}
 	switch {
-	case s.Status == "failed":
+	case s.Status == vanban.ReadFailed:
 		info.Status, info.Reason = web.StatusFailed, s.Reason
 	case s.SupersededBy != 0:
 		info.Status = web.StatusSuperseded
@@ -343,7 +343,7 @@ func (a *webApp) Document(ctx context.Context, id int64) (*web.DocPage, error) {
 	}
 	p := &web.DocPage{Info: info}
 	if p.Doc, err = a.db.Document(ctx, id); err != nil {
-		if s.Status != "failed" {
+		if s.Status != vanban.ReadFailed {
 			return nil, notFound(err)
 		}
 		p.Doc = nil // a file that could not be read has no reading
@@ -415,7 +415,7 @@ func (a *webApp) FileState(ctx context.Context, path string) (web.FileState, err
 	if err != nil {
 		return web.FileState{}, err
 	}
-	if f.Status == "failed" {
+	if f.Status == vanban.ReadFailed {
 		return web.FileState{State: web.FileFailed, DocID: f.DocID, Reason: f.Reason}, nil
 	}
 	return web.FileState{State: web.FileIngested, DocID: f.DocID}, nil

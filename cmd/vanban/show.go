@@ -77,7 +77,7 @@ func printHeader(ctx context.Context, w io.Writer, db *store.DB, s shown) {
 			fmt.Fprintf(w, "%-14s %s\n", label+":", value)
 		}
 	}
-	if d.Status == "failed" {
+	if d.Status == vanban.ReadFailed {
 		line("Lỗi", d.Reason)
 		line("Chi tiết", d.Error)
 	}
@@ -96,7 +96,7 @@ func printHeader(ctx context.Context, w io.Writer, db *store.DB, s shown) {
 		}
 		line("Báo cáo", strings.TrimSpace(due+" về "+m.ReportTo))
 	}
-	if d.Status == "ok" && d.Reason != "" {
+	if d.Status == vanban.ReadOK && d.Reason != "" {
 		line("Lưu ý", "phiên bản mới nhất của tệp không đọc được ("+d.Reason+"); dữ liệu theo phiên bản trước")
 	}
 	for _, f := range s.Files {
@@ -133,7 +133,7 @@ func fileLine(f store.FileInfo) string {
 		notes = append(notes, fmt.Sprintf("%d trang", f.Pages))
 	}
 	switch {
-	case f.Status == "failed":
+	case f.Status == vanban.ReadFailed:
 		notes = append(notes, "lỗi: "+f.Reason)
 	case f.Primary:
 		notes = append(notes, "bản chính")
