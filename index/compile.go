@@ -338,13 +338,13 @@ func (c *compiler) filter(cl Clause) (query.Query, error) {
 	case FilterRecur:
 		slug, ok := recurrenceWords[nameKey(v)]
 		if !ok {
-			return nil, fmt.Errorf("lap:%s: không rõ; dùng hang-nam, 6-thang, hang-quy, hang-thang, thuong-xuyen hoặc mot-lan", v)
+			return nil, vanban.Errorf(vanban.EInvalid, "lap:%s: không rõ; dùng hang-nam, 6-thang, hang-quy, hang-thang, thuong-xuyen hoặc mot-lan", v)
 		}
 		return term(fRecur, slug, 1), nil
 	case FilterStatus:
 		return term(fStatusKey, nameKey(v), 1), nil
 	}
-	return nil, fmt.Errorf("bộ lọc %q không có", cl.Field)
+	return nil, vanban.Errorf(vanban.EInvalid, "bộ lọc %q không có", cl.Field)
 }
 
 // unitFilter matches a unit by its name (canonical, or as written, with
@@ -388,7 +388,7 @@ var yearPattern = regexp.MustCompile(`^(\d{4})(?:\s*[-–]\s*(\d{4}))?$`)
 func yearFilter(v string) (query.Query, error) {
 	m := yearPattern.FindStringSubmatch(v)
 	if m == nil {
-		return nil, fmt.Errorf("nam:%s: năm không hợp lệ (viết nam:2026 hoặc nam:2025-2026)", v)
+		return nil, vanban.Errorf(vanban.EInvalid, "nam:%s: năm không hợp lệ (viết nam:2026 hoặc nam:2025-2026)", v)
 	}
 	from, _ := strconv.Atoi(m[1])
 	to := from
@@ -396,7 +396,7 @@ func yearFilter(v string) (query.Query, error) {
 		to, _ = strconv.Atoi(m[2])
 	}
 	if to < from || to-from > 100 {
-		return nil, fmt.Errorf("nam:%s: khoảng năm không hợp lệ", v)
+		return nil, vanban.Errorf(vanban.EInvalid, "nam:%s: khoảng năm không hợp lệ", v)
 	}
 	var qs []query.Query
 	for y := from; y <= to; y++ {
@@ -411,7 +411,7 @@ func yearFilter(v string) (query.Query, error) {
 func dueFilter(op, v string) (query.Query, error) {
 	from, to, ok := parsePeriod(v)
 	if !ok {
-		return nil, fmt.Errorf("han%s%s: ngày không hợp lệ (viết 2026-06-30 hoặc 30/06/2026)", op, v)
+		return nil, vanban.Errorf(vanban.EInvalid, "han%s%s: ngày không hợp lệ (viết 2026-06-30 hoặc 30/06/2026)", op, v)
 	}
 	first, last := vanban.D(1, 1, 1), vanban.D(9999, 12, 31)
 	switch op {

@@ -3,9 +3,10 @@ package index
 import (
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // Span is a highlighted part of a field's text: byte offsets into the

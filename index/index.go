@@ -42,7 +42,7 @@ var schemaKey = []byte("vanban.schema")
 
 // ErrLocked is returned by Open when another process holds the index
 // (a running vanban watch or web server).
-var ErrLocked = errors.New("chỉ mục đang được một tiến trình vanban khác dùng")
+var ErrLocked = vanban.Errorf(vanban.EConflict, "chỉ mục đang được một tiến trình vanban khác dùng")
 
 // lockWait is how long Open waits for another process to release the
 // index.

@@ -2,12 +2,13 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"vanban"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -15,7 +16,7 @@ import (
 )
 
 // ErrEmptyQuery is returned for a query with nothing to look for.
-var ErrEmptyQuery = errors.New("truy vấn trống: nhập từ khóa hoặc bộ lọc")
+var ErrEmptyQuery = vanban.Errorf(vanban.EInvalid, "truy vấn trống: nhập từ khóa hoặc bộ lọc")
 
 // Options tune a search.
 type Options struct {

@@ -25,7 +25,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,11 +32,13 @@ import (
 	"sync"
 	"time"
 
+	"vanban"
+
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
 )
 
 // ErrNotFound is returned when no document matches.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = &vanban.Error{Code: vanban.ENotFound, Message: "không tìm thấy trong kho dữ liệu"}
 
 // File names inside the data folder.
 const (
@@ -177,4 +178,11 @@ func (s *DB) Revision(ctx context.Context) (int64, error) {
 	var rev int64
 	err := s.db.QueryRowContext(ctx, `SELECT value FROM counters WHERE name = 'revision'`).Scan(&rev)
 	return rev, err
+}
+
+// Exists reports whether dir holds a store, so that a command that only
+// reads one can say so instead of creating an empty one.
+func Exists(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, dbFile))
+	return err == nil && info.Mode().IsRegular()
 }

@@ -7,6 +7,8 @@ import (
 	"mime/multipart"
 	"net/http"
 
+	"vanban/app"
+
 	"vanban"
 )
 
@@ -22,29 +24,29 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	from, err1 := parseDateInput(q.Get("due_from"))
 	to, err2 := parseDateInput(q.Get("due_to"))
 	if err := firstErr(err1, err2); err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.serverError(w, r, err)
 		return
 	}
-	req := SearchRequest{Query: q.Get("q"), DueFrom: from, DueTo: to, Limit: intParam(r, "limit", 20, 100), Offset: intParam(r, "offset", 0, 100000)}
+	req := app.SearchRequest{Query: q.Get("q"), DueFrom: from, DueTo: to, Limit: intParam(r, "limit", 20, 100), Offset: intParam(r, "offset", 0, 100000)}
 	if req.Limit == 0 {
 		req.Limit = 20
 	}
-	res, err := s.cfg.Search.Search(r.Context(), req)
+	res, err := s.cfg.App.Search(r.Context(), req)
 	if err != nil {
-		s.failQuery(w, r, err)
+		s.serverError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	docs, err := s.cfg.Store.Documents(r.Context())
+	docs, err := s.cfg.App.Documents(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if docs == nil {
-		docs = []DocInfo{}
+		docs = []app.DocInfo{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"documents": docs})
 }
@@ -58,13 +60,13 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 // pathDocument loads the document the request path names. When it
 // cannot, it has answered the request (not found, or a server error)
 // and returns false.
-func (s *Server) pathDocument(w http.ResponseWriter, r *http.Request) (*DocPage, bool) {
+func (s *Server) pathDocument(w http.ResponseWriter, r *http.Request) (*app.DocPage, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, msgNotFound)
 		return nil, false
 	}
-	p, err := s.cfg.Store.Document(r.Context(), id)
+	p, err := s.cfg.App.Document(r.Context(), id)
 	if err != nil {
 		s.serverError(w, r, err)
 		return nil, false
@@ -72,25 +74,14 @@ func (s *Server) pathDocument(w http.ResponseWriter, r *http.Request) (*DocPage,
 	return p, true
 }
 
-// failQuery answers a failed search or cross-check: a mistake in what the
-// user asked (a UserError) is a 400 with its message, anything else a
-// server error.
-func (s *Server) failQuery(w http.ResponseWriter, r *http.Request, err error) {
-	if msg, ok := userMessage(err); ok {
-		s.fail(w, r, http.StatusBadRequest, msg)
-		return
-	}
-	s.serverError(w, r, err)
-}
-
 func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
-	plans, err := s.plans(r.Context())
+	plans, err := s.cfg.App.Plans(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if plans == nil {
-		plans = []DocInfo{}
+		plans = []app.DocInfo{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"plans": plans})
 }
@@ -100,20 +91,20 @@ func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
 	asOf, err := s.asOfParam(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.serverError(w, r, err)
 		return
 	}
-	units, err := s.assignments(r.Context(), r.URL.Query().Get("plan"), asOf)
+	units, err := s.cfg.App.Assignments(r.Context(), r.URL.Query().Get("plan"), asOf)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	type unitJSON struct {
-		Unit       string       `json:"unit"`
-		Lead       []TaskCheck  `json:"lead"`
-		Coordinate []TaskCheck  `json:"coordinate"`
-		Overdue    int          `json:"overdue"`
-		Reports    []unitReport `json:"reports"`
+		Unit       string           `json:"unit"`
+		Lead       []app.TaskCheck  `json:"lead"`
+		Coordinate []app.TaskCheck  `json:"coordinate"`
+		Overdue    int              `json:"overdue"`
+		Reports    []app.UnitReport `json:"reports"`
 	}
 	want := r.URL.Query().Get("unit")
 	out := []unitJSON{}
@@ -136,23 +127,23 @@ func (s *Server) apiCrosscheck(w http.ResponseWriter, r *http.Request) {
 	plan := r.URL.Query().Get("plan")
 	asOf, err := s.asOfParam(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.serverError(w, r, err)
 		return
 	}
 	if plan == "" {
 		s.fail(w, r, http.StatusBadRequest, "Thiếu tham số plan (số ký hiệu kế hoạch, ví dụ 58/KH-UBND).")
 		return
 	}
-	cc, err := s.cfg.Check.Check(r.Context(), plan, asOf)
+	cc, err := s.cfg.App.Check(r.Context(), plan, asOf)
 	if err != nil {
-		s.failQuery(w, r, err)
+		s.serverError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, cc)
 }
 
 func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
-	var d Decision
+	var d app.Decision
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10)).Decode(&d); err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Dữ liệu JSON không hợp lệ.")
 		return
@@ -161,7 +152,7 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "Cần đủ plan, report, item và task.")
 		return
 	}
-	if err := s.cfg.Check.Decide(r.Context(), d); err != nil {
+	if err := s.cfg.App.Decide(r.Context(), d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -253,7 +244,7 @@ func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error)
 // uploadState is what became of one uploaded file.
 type uploadState struct {
 	Name string `json:"name"`
-	FileState
+	app.FileState
 	Label string `json:"label"`
 }
 
@@ -273,8 +264,8 @@ func (s *Server) apiUploadStatus(w http.ResponseWriter, r *http.Request) {
 		st := uploadState{Name: n}
 		p, err := s.cfg.Inbox.Path(n)
 		if err != nil {
-			st.State, st.Reason = FileFailed, "Tên tệp không hợp lệ."
-		} else if st.FileState, err = s.cfg.Store.FileState(r.Context(), p); err != nil {
+			st.State, st.Reason = vanban.FileFailed, "Tên tệp không hợp lệ."
+		} else if st.FileState, err = s.cfg.App.FileState(r.Context(), p); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

@@ -3,27 +3,32 @@ package web
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"vanban"
+
+	"vanban/app"
 )
 
 // state is one task-tracking category, in the order charts and tables
 // show them, with its CSS class (the colour).
 type state struct {
-	Name  string
+	Name  vanban.TaskState
 	Class string
 }
 
-// states are the Vietnamese task-tracking categories of package
-// crosscheck.
+// states are the task-tracking categories, in the order the chart draws
+// them, with their CSS classes.
 var states = []state{
-	{"hoàn thành đúng hạn", "s-done"},
-	{"hoàn thành quá hạn", "s-done-late"},
-	{"đang thực hiện trong hạn", "s-progress"},
-	{"đang thực hiện quá hạn", "s-progress-late"},
-	{"chưa thực hiện", "s-not-started"},
-	{"chưa báo cáo", "s-not-reported"},
+	{vanban.DoneOnTime, "s-done"},
+	{vanban.DoneLate, "s-done-late"},
+	{vanban.InProgressOnTime, "s-progress"},
+	{vanban.InProgressLate, "s-progress-late"},
+	{vanban.NotStartedState, "s-not-started"},
+	{vanban.UnclearState, "s-unclear"},
+	{vanban.NotReportedState, "s-not-reported"},
 }
 
-func stateClass(name string) string {
+func stateClass(name vanban.TaskState) string {
 	for _, s := range states {
 		if s.Name == name {
 			return s.Class
@@ -78,13 +83,13 @@ type legendItem struct {
 }
 
 // buildChart lays out the chart for the units of a cross-check.
-func buildChart(units []UnitCheck) chart {
+func buildChart(units []app.UnitCheck) chart {
 	c := chart{Width: chartWidth}
 	y := 8
 	for _, u := range units {
 		b := bar{Y: y, TextY: y + barHeight - 4, Label: clipRunes(u.Unit, labelRunes), FullLabel: u.Unit}
-		counts := map[string]int{}
-		for _, t := range append(append([]TaskCheck{}, u.Lead...), u.Coordinate...) {
+		counts := map[vanban.TaskState]int{}
+		for _, t := range append(append([]app.TaskCheck{}, u.Lead...), u.Coordinate...) {
 			counts[t.State]++
 			b.Total++
 		}
@@ -101,7 +106,7 @@ func buildChart(units []UnitCheck) chart {
 			end := barLeft + done*barWidth/b.Total
 			b.Segs = append(b.Segs, seg{
 				X: x, W: end - x, TextX: (x + end) / 2, Class: s.Class, Count: n,
-				ShowCount: end-x >= countMinPix, Title: fmt.Sprintf("%s: %d", s.Name, n),
+				ShowCount: end-x >= countMinPix, Title: fmt.Sprintf("%s: %d", s.Name.Label(), n),
 			})
 			x = end
 		}
@@ -110,7 +115,7 @@ func buildChart(units []UnitCheck) chart {
 	}
 	y += 8
 	for i, s := range states {
-		c.Legend = append(c.Legend, legendItem{X: 10 + (i%3)*270, Y: y + (i/3)*legendRow, Class: s.Class, Name: s.Name})
+		c.Legend = append(c.Legend, legendItem{X: 10 + (i%3)*270, Y: y + (i/3)*legendRow, Class: s.Class, Name: s.Name.Label()})
 	}
 	c.Height = y + 2*legendRow + 4
 	return c

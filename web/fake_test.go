@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"vanban"
+	"vanban/app"
 	"vanban/internal/sharedtest"
 	"vanban/vntext"
 )
@@ -36,15 +37,15 @@ const (
 const evilTask = `<script>alert("xss")</script> Nhiệm vụ <b>đậm</b> & "trích"`
 
 type fakeFile struct {
-	ref  FileRef
+	ref  app.FileRef
 	data []byte
 }
 
 type fakeStore struct {
 	mu     sync.Mutex
-	docs   map[int64]*DocPage
+	docs   map[int64]*app.DocPage
 	files  map[int64]fakeFile
-	states map[string]FileState
+	states map[string]app.FileState
 	nextID int64
 }
 
@@ -71,59 +72,59 @@ func newFakeStore(t testing.TB) *fakeStore {
 		Signer: "Hoàng Minh Cường", SignerTitle: "Phó Chủ tịch", AnnualReportDue: "12-15", ReportTo: "Sở Khoa học và Công nghệ",
 		Cites: []string{"709/QĐ-TTg"}, Replaces: []string{"110/KH-UBND", "4623/KH-UBND"},
 	}}
-	s := &fakeStore{docs: map[int64]*DocPage{}, files: map[int64]fakeFile{}, states: map[string]FileState{}, nextID: 100}
-	link := func(id int64) DocLink {
+	s := &fakeStore{docs: map[int64]*app.DocPage{}, files: map[int64]fakeFile{}, states: map[string]app.FileState{}, nextID: 100}
+	link := func(id int64) app.DocLink {
 		i := s.docs[id].Info
-		return DocLink{ID: id, Reference: i.Reference, Type: i.Type, Title: i.Title, Issuer: i.Issuer, Date: i.Date}
+		return app.DocLink{ID: id, Reference: i.Reference, Type: i.Type, Title: i.Title, Issuer: i.Issuer, Date: i.Date}
 	}
-	s.add(idPlan58, plan, StatusIngested, "", at, docx)
+	s.add(idPlan58, plan, vanban.DocIngested, "", at, docx)
 	draft := *plan
 	draft.File, draft.Meta.Number, draft.Meta.Reference, draft.Meta.Date = "du-thao-ke-hoach-khcn.docx", "", "", vanban.Date{}
-	s.add(idDraft, &draft, StatusSuperseded, "", at.Add(-time.Hour), []byte("PK\x03\x04draft"))
-	s.docs[idDraft].Info.SupersededBy = &DocLink{ID: idPlan58, Reference: "58/KH-UBND"}
+	s.add(idDraft, &draft, vanban.DocSuperseded, "", at.Add(-time.Hour), []byte("PK\x03\x04draft"))
+	s.docs[idDraft].Info.SupersededBy = &app.DocLink{ID: idPlan58, Reference: "58/KH-UBND"}
 	stc := &vanban.Document{File: "bao-cao-412-bc-stc-2026.docx", Format: "docx", Meta: vanban.Meta{
 		DocType: vanban.TypeReport, Number: "412", Symbol: "BC-STC", Reference: "412/BC-STC", Issuer: "Sở Tài chính",
 		Date: vanban.D(2026, 12, 8), Title: "Báo cáo kết quả thực hiện Kế hoạch số 58/KH-UBND năm 2026", Cites: []string{"58/KH-UBND"},
 	}, ReportItems: []vanban.ReportItem{{STT: "3.3", Task: "Cổ phần hóa Trung tâm kỹ thuật Tiêu chuẩn Đo lường Chất lượng", Role: "Chủ trì", Result: "Đã hoàn thành", StatusText: "Hoàn thành"}}}
-	s.add(idSTC, stc, StatusIngested, "", at, []byte("PK\x03\x04stc"))
+	s.add(idSTC, stc, vanban.DocIngested, "", at, []byte("PK\x03\x04stc"))
 	bql := &vanban.Document{File: "bao-cao-1876-bc-bql-2026.pdf", Format: "pdf", Meta: vanban.Meta{
 		DocType: vanban.TypeReport, Number: "1876", Symbol: "BC-BQL", Reference: "1876/BC-BQL", Issuer: "Ban Quản lý khu kinh tế",
 		Date: vanban.D(2026, 12, 20), Title: "Báo cáo tình hình thực hiện Kế hoạch số 58/KH-UBND", Cites: []string{"58/KH-UBND"},
 	}}
-	s.add(idBQL, bql, StatusIngested, "", at, []byte("%PDF-1.7 bql"))
-	s.add(idScan, &vanban.Document{File: "ban-quet.pdf", Format: "pdf"}, StatusFailed, "Tệp PDF không có lớp chữ (bản quét); cần nhận dạng ký tự (OCR) trước.", at.Add(-2*time.Hour), []byte("%PDF-1.4 scan"))
+	s.add(idBQL, bql, vanban.DocIngested, "", at, []byte("%PDF-1.7 bql"))
+	s.add(idScan, &vanban.Document{File: "ban-quet.pdf", Format: "pdf"}, vanban.DocFailed, "Tệp PDF không có lớp chữ (bản quét); cần nhận dạng ký tự (OCR) trước.", at.Add(-2*time.Hour), []byte("%PDF-1.4 scan"))
 	s.docs[idScan].Doc = nil // a file that could not be read has no reading
 	evil := &vanban.Document{File: "evil.docx", Format: "docx", Meta: vanban.Meta{
 		DocType: vanban.TypePlan, Number: "99", Symbol: "KH-UBND", Reference: "99/KH-UBND", Issuer: "UBND <i>xã</i>",
 		Date: vanban.D(2025, 1, 2), Title: "Kế hoạch thử <img src=x onerror=alert(1)>",
 	}, Rows: []vanban.Task{{Section: vanban.Section{Numeral: "I", Title: "<em>MỤC</em>"}, STT: "1", Task: evilTask, Lead: "Sở Tài chính", Timeframe: "Năm 2025"}}}
-	s.add(idEvil, evil, StatusIngested, "", at.Add(-3*time.Hour), []byte("PK\x03\x04evil"))
-	s.docs[idPlan58].CitedBy = []DocLink{link(idSTC), link(idBQL)}
-	s.docs[idPlan58].Supersedes = []DocLink{link(idDraft)}
-	s.docs[idPlan58].Cites = []DocLink{{Reference: "709/QĐ-TTg"}}
-	s.docs[idSTC].Cites = []DocLink{link(idPlan58)}
-	s.docs[idBQL].Cites = []DocLink{link(idPlan58)}
+	s.add(idEvil, evil, vanban.DocIngested, "", at.Add(-3*time.Hour), []byte("PK\x03\x04evil"))
+	s.docs[idPlan58].CitedBy = []app.DocLink{link(idSTC), link(idBQL)}
+	s.docs[idPlan58].Supersedes = []app.DocLink{link(idDraft)}
+	s.docs[idPlan58].Cites = []app.DocLink{{Reference: "709/QĐ-TTg"}}
+	s.docs[idSTC].Cites = []app.DocLink{link(idPlan58)}
+	s.docs[idBQL].Cites = []app.DocLink{link(idPlan58)}
 	return s
 }
 
 // add stores doc under id with one file of the given bytes (file id =
 // 10×doc id).
-func (s *fakeStore) add(id int64, doc *vanban.Document, status, reason string, at time.Time, data []byte) {
+func (s *fakeStore) add(id int64, doc *vanban.Document, status vanban.DocStatus, reason string, at time.Time, data []byte) {
 	fid := id * 10
-	ref := FileRef{ID: fid, Name: doc.File, Format: doc.Format, Size: int64(len(data)), Primary: true}
-	info := DocInfo{
+	ref := app.FileRef{ID: fid, Name: doc.File, Format: doc.Format, Size: int64(len(data)), Primary: true}
+	info := app.DocInfo{
 		ID: id, Type: doc.Meta.DocType, Reference: doc.Meta.Reference, Date: doc.Meta.Date, Issuer: doc.Meta.Issuer,
 		Title: doc.Meta.Title, Status: status, Reason: reason, Rows: len(doc.Rows), ReportItems: len(doc.ReportItems),
-		Files: []FileRef{ref}, IngestedAt: at,
+		Files: []app.FileRef{ref}, IngestedAt: at,
 	}
-	s.docs[id] = &DocPage{Info: info, Doc: doc}
+	s.docs[id] = &app.DocPage{Info: info, Doc: doc}
 	s.files[fid] = fakeFile{ref, data}
 }
 
-func (s *fakeStore) Documents(ctx context.Context) ([]DocInfo, error) {
+func (s *fakeStore) Documents(ctx context.Context) ([]app.DocInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []DocInfo
+	var out []app.DocInfo
 	for _, p := range s.docs {
 		out = append(out, p.Info)
 	}
@@ -131,12 +132,12 @@ func (s *fakeStore) Documents(ctx context.Context) ([]DocInfo, error) {
 	return out, nil
 }
 
-func (s *fakeStore) Document(ctx context.Context, id int64) (*DocPage, error) {
+func (s *fakeStore) Document(ctx context.Context, id int64) (*app.DocPage, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.docs[id]
 	if !ok {
-		return nil, ErrNotFound
+		return nil, vanban.Errorf(vanban.ENotFound, "Không tìm thấy văn bản này.")
 	}
 	return p, nil
 }
@@ -145,23 +146,23 @@ type readSeekNopCloser struct{ *bytes.Reader }
 
 func (readSeekNopCloser) Close() error { return nil }
 
-func (s *fakeStore) OpenFile(ctx context.Context, id int64) (FileRef, io.ReadSeekCloser, error) {
+func (s *fakeStore) OpenFile(ctx context.Context, id int64) (app.FileRef, io.ReadSeekCloser, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, ok := s.files[id]
 	if !ok {
-		return FileRef{}, nil, ErrNotFound
+		return app.FileRef{}, nil, vanban.Errorf(vanban.ENotFound, "Không tìm thấy tệp này.")
 	}
 	return f.ref, readSeekNopCloser{bytes.NewReader(f.data)}, nil
 }
 
-func (s *fakeStore) FileState(ctx context.Context, path string) (FileState, error) {
+func (s *fakeStore) FileState(ctx context.Context, path string) (app.FileState, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.states[path]; ok {
 		return st, nil
 	}
-	return FileState{State: FilePending}, nil
+	return app.FileState{State: vanban.FilePending}, nil
 }
 
 // ingest plays the watcher: it "reads" the file at path into a new
@@ -180,8 +181,8 @@ func (s *fakeStore) ingest(path string) {
 	id := s.nextID
 	name := filepath.Base(path)
 	format := strings.TrimPrefix(filepath.Ext(name), ".")
-	s.add(id, &vanban.Document{File: name, Format: format, Meta: vanban.Meta{Title: "Tải lên: " + name}}, StatusIngested, "", time.Now(), data)
-	s.states[path] = FileState{State: FileIngested, DocID: id}
+	s.add(id, &vanban.Document{File: name, Format: format, Meta: vanban.Meta{Title: "Tải lên: " + name}}, vanban.DocIngested, "", time.Now(), data)
+	s.states[path] = app.FileState{State: vanban.FileIngested, DocID: id}
 }
 
 // watch ingests every visible file that appears in dir until ctx ends.
@@ -210,9 +211,9 @@ type fakeSearch struct{ store *fakeStore }
 
 var filterRE = regexp.MustCompile(`([a-z-]+):("[^"]*"|\S+)`)
 
-func (f *fakeSearch) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
+func (f *fakeSearch) Search(ctx context.Context, req app.SearchRequest) (*app.SearchResult, error) {
 	if strings.Count(req.Query, `"`)%2 == 1 {
-		return nil, &UserError{"Thiếu dấu ngoặc kép đóng."}
+		return nil, vanban.Errorf(vanban.EInvalid, "Thiếu dấu ngoặc kép đóng.")
 	}
 	filters := map[string]string{}
 	words := filterRE.ReplaceAllStringFunc(req.Query, func(m string) string {
@@ -222,11 +223,11 @@ func (f *fakeSearch) Search(ctx context.Context, req SearchRequest) (*SearchResu
 	})
 	terms := strings.Fields(vntext.Fold(words))
 	docs, _ := f.store.Documents(ctx)
-	res := &SearchResult{Hits: []Hit{}}
+	res := &app.SearchResult{Hits: []app.Hit{}}
 	leads, refs := map[string]int{}, map[string]int{}
 	for _, d := range docs {
 		p, _ := f.store.Document(ctx, d.ID)
-		if p.Doc == nil || d.Status != StatusIngested {
+		if p.Doc == nil || d.Status != vanban.DocIngested {
 			continue
 		}
 		for _, row := range p.Doc.Rows {
@@ -236,27 +237,27 @@ func (f *fakeSearch) Search(ctx context.Context, req SearchRequest) (*SearchResu
 			}
 			leads[row.Lead]++
 			refs[d.Reference]++
-			res.Hits = append(res.Hits, Hit{
+			res.Hits = append(res.Hits, app.Hit{
 				ID: d.Reference + "#" + row.STT, DocID: d.ID, Reference: d.Reference, DocType: d.Type, STT: row.STT,
 				Section: row.Section.Numeral + ". " + row.Section.Title, Lead: row.Lead, Timeframe: row.Timeframe,
-				Text: Fragment{Field: "task", Text: row.Task, Marks: marks},
+				Text: app.Fragment{Field: "task", Text: row.Task, Marks: marks},
 			})
 		}
 	}
 	res.Total = len(res.Hits)
 	res.Hits = res.Hits[min(req.Offset, len(res.Hits)):min(req.Offset+req.Limit, len(res.Hits))]
-	res.Facets = []Facet{facet("chu-tri", "Đơn vị chủ trì", leads), facet("van-ban", "Văn bản", refs)}
+	res.Facets = []app.Facet{facet("chu-tri", "Đơn vị chủ trì", leads), facet("van-ban", "Văn bản", refs)}
 	return res, nil
 }
 
-func facet(name, label string, counts map[string]int) Facet {
-	f := Facet{Name: name, Label: label}
+func facet(name, label string, counts map[string]int) app.Facet {
+	f := app.Facet{Name: name, Label: label}
 	for term, n := range counts {
 		filter := name + ":" + term
 		if strings.Contains(term, " ") {
 			filter = name + `:"` + term + `"`
 		}
-		f.Terms = append(f.Terms, FacetTerm{Term: term, Count: n, Filter: filter})
+		f.Terms = append(f.Terms, app.FacetTerm{Term: term, Count: n, Filter: filter})
 	}
 	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Count > f.Terms[j].Count })
 	return f
@@ -264,7 +265,7 @@ func facet(name, label string, counts map[string]int) Facet {
 
 // matchAll finds each folded term as a whole word of text and returns the
 // byte spans of the original text it covers.
-func matchAll(text string, terms []string) ([]Span, bool) {
+func matchAll(text string, terms []string) ([]app.Span, bool) {
 	if len(terms) == 0 {
 		return nil, true
 	}
@@ -289,12 +290,12 @@ func matchAll(text string, terms []string) ([]Span, bool) {
 		}
 	}
 	flush(len(text))
-	var spans []Span
+	var spans []app.Span
 	for _, term := range terms {
 		found := false
 		for i, w := range folded {
 			if w == term {
-				spans = append(spans, Span{at[i].start, at[i].end})
+				spans = append(spans, app.Span{Start: at[i].start, End: at[i].end})
 				found = true
 			}
 		}
@@ -315,18 +316,18 @@ type fakeCheck struct {
 	store     *fakeStore
 	gold      goldCheck
 	mu        sync.Mutex
-	decisions []Decision
+	decisions []app.Decision
 }
 
 type goldCheck struct {
 	Units map[string]struct {
 		Report struct {
-			Reference string      `json:"reference"`
-			Date      vanban.Date `json:"date"`
-			Status    string      `json:"status"`
+			Reference string              `json:"reference"`
+			Date      vanban.Date         `json:"date"`
+			Status    vanban.ReportStatus `json:"status"`
 		} `json:"report"`
-		Lead       map[string]string `json:"lead"`
-		Coordinate map[string]string `json:"coordinate"`
+		Lead       map[string]vanban.TaskStatus `json:"lead"`
+		Coordinate map[string]vanban.TaskStatus `json:"coordinate"`
 	} `json:"units"`
 }
 
@@ -336,50 +337,50 @@ func newFakeCheck(t testing.TB, s *fakeStore) *fakeCheck {
 	return c
 }
 
-var fakeStates = map[string]string{
-	TaskDone: "hoàn thành đúng hạn", TaskInProgress: "đang thực hiện trong hạn",
-	TaskNotStarted: "chưa thực hiện", TaskNotReported: "chưa báo cáo",
+var fakeStates = map[vanban.TaskStatus]vanban.TaskState{
+	vanban.TaskDone: "hoàn thành đúng hạn", vanban.TaskInProgress: "đang thực hiện trong hạn",
+	vanban.TaskNotStarted: "chưa thực hiện", vanban.TaskNotReported: "chưa báo cáo",
 }
 
-func (c *fakeCheck) Check(ctx context.Context, plan string, asOf vanban.Date) (*CrossCheck, error) {
+func (c *fakeCheck) Check(ctx context.Context, plan string, asOf vanban.Date) (*app.CrossCheck, error) {
 	if plan != "58/KH-UBND" {
-		return nil, ErrNotFound
+		return nil, vanban.Errorf(vanban.ENotFound, "Không tìm thấy kế hoạch %s.", plan)
 	}
 	p, _ := c.store.Document(ctx, idPlan58)
 	rows := map[string]vanban.Task{}
 	for _, r := range p.Doc.Rows {
 		rows[r.STT] = r
 	}
-	cc := &CrossCheck{Plan: plan, PlanID: idPlan58, PlanTitle: p.Info.Title, PlanDate: p.Info.Date, AsOf: asOf, ReportDue: vanban.D(asOf.Year, 12, 15)}
+	cc := &app.CrossCheck{Plan: plan, PlanID: idPlan58, PlanTitle: p.Info.Title, PlanDate: p.Info.Date, AsOf: asOf, ReportDue: vanban.D(asOf.Year, 12, 15)}
 	refs := map[string]int64{"412/BC-STC": idSTC, "1876/BC-BQL": idBQL}
 	for _, name := range sortedKeys(c.gold.Units) {
 		g := c.gold.Units[name]
-		u := UnitCheck{Unit: name, ReportStatus: g.Report.Status}
+		u := app.UnitCheck{Unit: name, ReportStatus: g.Report.Status}
 		if g.Report.Reference != "" {
-			u.Report = &DocLink{ID: refs[g.Report.Reference], Reference: g.Report.Reference, Date: g.Report.Date}
+			u.Report = &app.DocLink{ID: refs[g.Report.Reference], Reference: g.Report.Reference, Date: g.Report.Date}
 		}
-		tasks := func(m map[string]string, role string) []TaskCheck {
-			var out []TaskCheck
+		tasks := func(m map[string]vanban.TaskStatus, role vanban.Role) []app.TaskCheck {
+			var out []app.TaskCheck
 			for _, stt := range sortedKeys(m) {
 				r := rows[stt]
-				tc := TaskCheck{STT: stt, Task: r.Task, Role: role, Timeframe: r.Timeframe, Status: m[stt], State: fakeStates[m[stt]]}
-				if m[stt] == TaskNotReported && strings.Contains(r.Timeframe, "2026") {
+				tc := app.TaskCheck{Plan: plan, PlanID: idPlan58, STT: stt, Task: r.Task, Role: role, Timeframe: r.Timeframe, Status: m[stt], State: fakeStates[m[stt]]}
+				if m[stt] == vanban.TaskNotReported && strings.Contains(r.Timeframe, "2026") {
 					tc.Due, tc.Overdue = vanban.D(2026, 6, 30), asOf.After(vanban.D(2026, 6, 30))
 					if tc.Overdue {
-						tc.State = "chưa báo cáo"
+						tc.State = vanban.NotReportedState
 					}
 				}
 				out = append(out, tc)
 			}
 			return out
 		}
-		u.Lead, u.Coordinate = tasks(g.Lead, "lead"), tasks(g.Coordinate, "coordinate")
+		u.Lead, u.Coordinate = tasks(g.Lead, vanban.RoleLead), tasks(g.Coordinate, vanban.RoleCoordinate)
 		cc.Units = append(cc.Units, u)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.decisions) == 0 {
-		cc.Review = []MatchReview{{Plan: plan, Report: "1876/BC-BQL", Unit: "Ban Quản lý khu kinh tế", Item: "|thu hut dau tu",
+		cc.Review = []app.MatchReview{{Plan: plan, Report: "1876/BC-BQL", Unit: "Ban Quản lý khu kinh tế", Item: "|thu hut dau tu",
 			ItemText: "Thu hút các dự án đầu tư công nghệ cao vào khu kinh tế", Task: "9.4", TaskText: rows["9.4"].Task, Confidence: 0.42}}
 	}
 	return cc, nil
@@ -410,13 +411,13 @@ func sttLess(a, b string) bool {
 
 func (c *fakeCheck) WriteExcel(ctx context.Context, plan string, asOf vanban.Date, w io.Writer) error {
 	if plan != "58/KH-UBND" {
-		return ErrNotFound
+		return vanban.Errorf(vanban.ENotFound, "Không tìm thấy kế hoạch %s.", plan)
 	}
 	_, err := io.WriteString(w, "PK\x03\x04 fake workbook "+plan+" "+asOf.String())
 	return err
 }
 
-func (c *fakeCheck) Decide(ctx context.Context, d Decision) error {
+func (c *fakeCheck) Decide(ctx context.Context, d app.Decision) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.decisions = append(c.decisions, d)
@@ -440,7 +441,7 @@ func newFixture(t testing.TB, mod func(*Config)) *fixture {
 		t.Fatal(err)
 	}
 	cfg := Config{
-		Store: st, Search: &fakeSearch{st}, Check: ck, Inbox: in, Addr: "127.0.0.1:0",
+		App: newFakeApp(st, ck), Inbox: in, Addr: "127.0.0.1:0",
 		Now: func() time.Time { return time.Date(2026, 12, 31, 10, 0, 0, 0, time.Local) },
 		Log: quietLog(t),
 	}
@@ -452,4 +453,54 @@ func newFixture(t testing.TB, mod func(*Config)) *fixture {
 		t.Fatal(err)
 	}
 	return &fixture{srv: srv, store: st, check: ck, inbox: in}
+}
+
+// fakeApp is the Backend over the fakes.
+type fakeApp struct {
+	*fakeStore
+	*fakeSearch
+	*fakeCheck
+}
+
+func newFakeApp(st *fakeStore, ck *fakeCheck) *fakeApp {
+	return &fakeApp{fakeStore: st, fakeSearch: &fakeSearch{st}, fakeCheck: ck}
+}
+
+// Plans is plan 58 when the store holds it.
+func (a *fakeApp) Plans(ctx context.Context) ([]app.DocInfo, error) {
+	docs, err := a.Documents(ctx)
+	var out []app.DocInfo
+	for _, d := range docs {
+		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Reference != "" && d.Rows > 0 {
+			out = append(out, d)
+		}
+	}
+	return out, err
+}
+
+// Assignments regroups plan 58's fake cross-check by unit.
+func (a *fakeApp) Assignments(ctx context.Context, plan string, asOf vanban.Date) ([]*app.UnitTasks, error) {
+	var out []*app.UnitTasks
+	if plan != "" && plan != "58/KH-UBND" {
+		return out, nil
+	}
+	cc, err := a.Check(ctx, "58/KH-UBND", asOf)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range cc.Units {
+		ut := &app.UnitTasks{Unit: u.Unit, Lead: u.Lead, Coordinate: u.Coordinate,
+			Reports: []app.UnitReport{{Plan: cc.Plan, PlanID: cc.PlanID, Report: u.Report, Status: u.ReportStatus}}}
+		for _, t := range append(append([]app.TaskCheck{}, u.Lead...), u.Coordinate...) {
+			if t.Overdue {
+				ut.Overdue++
+			}
+			if t.Status == vanban.TaskDone {
+				ut.Done++
+			}
+		}
+		out = append(out, ut)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Unit < out[j].Unit })
+	return out, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"vanban/app"
 )
 
 // FuzzCleanName: whatever name a browser sends, the saved name is one
@@ -37,7 +39,7 @@ func FuzzMarkFragment(f *testing.F) {
 	f.Add("hỗ trợ <b>khởi</b> nghiệp & \"x\"", 3, 9, 12, 20)
 	f.Add("ở", 1, 2, 0, 1)
 	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
-		out := string(markFragment(Fragment{Text: text, Marks: []Span{{a, b}, {c, d}}}))
+		out := string(markFragment(app.Fragment{Text: text, Marks: []app.Span{{Start: a, End: b}, {Start: c, End: d}}}))
 		plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(out)
 		if strings.ContainsAny(plain, "<>") {
 			t.Fatalf("markup leaked: %q", out)

@@ -5,13 +5,15 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"vanban/app"
 )
 
 // markFragment renders a fragment's text with its matches in <mark>. It
 // escapes every byte of the text itself and trusts the spans only as
 // numbers: spans out of range, overlapping or cutting a UTF-8 sequence are
 // dropped, so a searcher cannot inject markup or split a character.
-func markFragment(f Fragment) template.HTML {
+func markFragment(f app.Fragment) template.HTML {
 	var b strings.Builder
 	at := 0
 	for _, sp := range cleanSpans(f.Text, f.Marks) {
@@ -27,8 +29,8 @@ func markFragment(f Fragment) template.HTML {
 
 // cleanSpans sorts spans and keeps the valid, non-overlapping ones;
 // adjacent spans merge so "khởi nghiệp" is one mark, not two.
-func cleanSpans(text string, spans []Span) []Span {
-	valid := make([]Span, 0, len(spans))
+func cleanSpans(text string, spans []app.Span) []app.Span {
+	valid := make([]app.Span, 0, len(spans))
 	for _, sp := range spans {
 		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
 			continue

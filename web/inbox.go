@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"vanban"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -47,7 +49,7 @@ func (in *Inbox) Dir() string { return in.dir }
 // Save checks and stores one upload under a clean version of name and
 // returns the name it was saved as (a suffix " (2)"… when the name is
 // taken: an upload never overwrites a file). Errors meant for the user
-// are *UserError.
+// are vanban.EInvalid errors.
 //
 // The content goes first to a hidden ".part" file, which the watcher
 // ignores, and appears under its name only once complete and checked, so
@@ -59,7 +61,7 @@ func (in *Inbox) Save(name string, r io.Reader, maxSize int64) (string, error) {
 	}
 	ext := strings.ToLower(path.Ext(name))
 	if ext != ".pdf" && ext != ".docx" {
-		return "", &UserError{"Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx)."}
+		return "", vanban.Errorf(vanban.EInvalid, "Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx).")
 	}
 	tmp, err := os.CreateTemp(in.dir, ".vanban-upload-*.part")
 	if err != nil {
@@ -68,7 +70,7 @@ func (in *Inbox) Save(name string, r io.Reader, maxSize int64) (string, error) {
 	defer os.Remove(tmp.Name())
 	n, err := io.Copy(tmp, io.LimitReader(r, maxSize+1))
 	if err == nil && n > maxSize {
-		err = &UserError{fmt.Sprintf("Tệp lớn quá giới hạn %d MB.", maxSize>>20)}
+		err = vanban.Errorf(vanban.EInvalid, "Tệp lớn quá giới hạn %d MB.", maxSize>>20)
 	}
 	if err == nil {
 		err = checkContent(tmp, n, ext)
@@ -122,7 +124,7 @@ func (in *Inbox) place(tmp, name string) (string, error) {
 		}
 		return cand, nil
 	}
-	return "", &UserError{"Đã có quá nhiều tệp cùng tên trong thư mục."}
+	return "", vanban.Errorf(vanban.EInvalid, "Đã có quá nhiều tệp cùng tên trong thư mục.")
 }
 
 // Path returns where a saved upload of this name is, for asking the store
@@ -130,7 +132,7 @@ func (in *Inbox) place(tmp, name string) (string, error) {
 func (in *Inbox) Path(name string) (string, error) {
 	clean, err := CleanName(name)
 	if err != nil || clean != name {
-		return "", &UserError{"Tên tệp không hợp lệ."}
+		return "", vanban.Errorf(vanban.EInvalid, "Tên tệp không hợp lệ.")
 	}
 	return filepath.Join(in.dir, clean), nil
 }
@@ -143,7 +145,7 @@ func (in *Inbox) Path(name string) (string, error) {
 func CleanName(name string) (string, error) {
 	name = strings.ReplaceAll(name, "\\", "/")
 	if name = path.Base(name); name == "/" {
-		return "", &UserError{"Tên tệp không hợp lệ."}
+		return "", vanban.Errorf(vanban.EInvalid, "Tên tệp không hợp lệ.")
 	}
 	name = norm.NFC.String(name)
 	name = strings.Map(func(r rune) rune {
@@ -169,7 +171,7 @@ func CleanName(name string) (string, error) {
 		name = strings.TrimRight(stem+ext, ". ")
 	}
 	if name == "" || name == "." || name == ".." || path.Ext(name) == name || !filepath.IsLocal(name) {
-		return "", &UserError{"Tên tệp không hợp lệ."}
+		return "", vanban.Errorf(vanban.EInvalid, "Tên tệp không hợp lệ.")
 	}
 	return name, nil
 }
@@ -179,7 +181,7 @@ func CleanName(name string) (string, error) {
 // a ZIP holding word/document.xml.
 func checkContent(f *os.File, size int64, ext string) error {
 	if size == 0 {
-		return &UserError{"Tệp rỗng."}
+		return vanban.Errorf(vanban.EInvalid, "Tệp rỗng.")
 	}
 	head := make([]byte, 1024)
 	n, _ := f.ReadAt(head, 0)
@@ -187,11 +189,11 @@ func checkContent(f *os.File, size int64, ext string) error {
 	switch ext {
 	case ".pdf":
 		if !bytes.Contains(head, []byte("%PDF-")) {
-			return &UserError{"Nội dung tệp không phải PDF, dù tên có đuôi .pdf."}
+			return vanban.Errorf(vanban.EInvalid, "Nội dung tệp không phải PDF, dù tên có đuôi .pdf.")
 		}
 	case ".docx":
 		if !bytes.HasPrefix(head, []byte("PK\x03\x04")) || !isDocx(f, size) {
-			return &UserError{"Nội dung tệp không phải tài liệu Word (.docx)."}
+			return vanban.Errorf(vanban.EInvalid, "Nội dung tệp không phải tài liệu Word (.docx).")
 		}
 	}
 	return nil

@@ -2,268 +2,40 @@ package web
 
 import (
 	"context"
-	"errors"
 	"io"
-	"time"
 
 	"vanban"
+	"vanban/app"
 )
 
-// ErrNotFound is what a Store, Searcher or CrossChecker returns for an id,
-// plan or file it does not hold; the server answers 404.
-var ErrNotFound = errors.New("not found")
-
-// Store is what the pages read of the document store.
-type Store interface {
-	// Documents lists every document, failed files included, newest
-	// first by date; pages re-sort as they need.
-	Documents(ctx context.Context) ([]DocInfo, error)
+// Backend is the application as the pages and the API read it: *app.App
+// in the program, a fake in the tests. Every value it returns is one of
+// package app's views; its errors carry vanban error codes, which the
+// server maps to HTTP statuses.
+type Backend interface {
+	// Documents lists every document, failed files included.
+	Documents(ctx context.Context) ([]app.DocInfo, error)
 	// Document returns one document with its rows and links.
-	Document(ctx context.Context, id int64) (*DocPage, error)
+	Document(ctx context.Context, id int64) (*app.DocPage, error)
 	// OpenFile opens the stored copy of a file by its id. Only ids the
-	// store gave out reach it: no path ever comes from a request.
-	OpenFile(ctx context.Context, id int64) (FileRef, io.ReadSeekCloser, error)
+	// backend gave out reach it: no path ever comes from a request.
+	OpenFile(ctx context.Context, id int64) (app.FileRef, io.ReadSeekCloser, error)
 	// FileState tells what became of the file at an absolute path (an
 	// upload): not seen yet, stored, or failed.
-	FileState(ctx context.Context, path string) (FileState, error)
-}
-
-// Searcher runs queries in the syntax of `vanban search`.
-type Searcher interface {
-	Search(ctx context.Context, req SearchRequest) (*SearchResult, error)
-}
-
-// CrossChecker cross-checks the reports on a plan (by its reference).
-type CrossChecker interface {
-	Check(ctx context.Context, plan string, asOf vanban.Date) (*CrossCheck, error)
-	// WriteExcel writes the workbook of the same check.
+	FileState(ctx context.Context, path string) (app.FileState, error)
+	// Search runs a query in the syntax of `vanban search`.
+	Search(ctx context.Context, req app.SearchRequest) (*app.SearchResult, error)
+	// Plans lists the plans that can be cross-checked, newest first.
+	Plans(ctx context.Context) ([]app.DocInfo, error)
+	// Check cross-checks the reports on a plan (by its reference).
+	Check(ctx context.Context, plan string, asOf vanban.Date) (*app.CrossCheck, error)
+	// Assignments regroups the cross-checks of every plan (or one) by
+	// unit.
+	Assignments(ctx context.Context, plan string, asOf vanban.Date) ([]*app.UnitTasks, error)
+	// WriteExcel writes the workbook of a cross-check.
 	WriteExcel(ctx context.Context, plan string, asOf vanban.Date, w io.Writer) error
 	// Decide remembers that a person confirmed or rejected a match.
-	Decide(ctx context.Context, d Decision) error
+	Decide(ctx context.Context, d app.Decision) error
 }
 
-// Document statuses in DocInfo.Status.
-const (
-	StatusIngested   = "ingested"
-	StatusFailed     = "failed"
-	StatusSuperseded = "superseded"
-)
-
-// FileRef is one stored file of a document (a document may have a DOCX
-// and the PDF printed from it, and older versions).
-type FileRef struct {
-	ID      int64  `json:"id"`
-	Name    string `json:"name"`
-	Format  string `json:"format"`
-	Size    int64  `json:"size"`
-	Primary bool   `json:"primary"` // the document's rows come from this file
-}
-
-// DocLink names another document in a link.
-type DocLink struct {
-	ID        int64       `json:"id,omitempty"` // 0 when the store does not hold it
-	Reference string      `json:"reference"`
-	Type      string      `json:"type,omitempty"`
-	Title     string      `json:"title,omitempty"`
-	Issuer    string      `json:"issuer,omitempty"`
-	Date      vanban.Date `json:"date"`
-}
-
-// DocInfo is one line of the document list.
-type DocInfo struct {
-	ID        int64       `json:"id"`
-	Type      string      `json:"type"`
-	Reference string      `json:"reference"`
-	Date      vanban.Date `json:"date"`
-	Issuer    string      `json:"issuer"`
-	Title     string      `json:"title"`
-	Status    string      `json:"status"`           // StatusIngested, StatusFailed or StatusSuperseded
-	Reason    string      `json:"reason,omitempty"` // why it failed, in Vietnamese
-	// SupersededBy is the document that replaces a superseded one.
-	SupersededBy *DocLink  `json:"superseded_by,omitempty"`
-	Rows         int       `json:"rows"`
-	ReportItems  int       `json:"report_items"`
-	Files        []FileRef `json:"files"`
-	IngestedAt   time.Time `json:"ingested_at"`
-}
-
-// DocPage is one document as its page shows it.
-type DocPage struct {
-	Info DocInfo          `json:"info"`
-	Doc  *vanban.Document `json:"document"`
-	// Cites are the documents it cites, resolved to stored ones where
-	// the store holds them.
-	Cites []DocLink `json:"cites"`
-	// CitedBy are the stored documents (reports) citing it.
-	CitedBy []DocLink `json:"cited_by"`
-	// Supersedes are the documents it replaces (a draft, an older plan).
-	Supersedes []DocLink `json:"supersedes"`
-}
-
-// File states in FileState.State.
-const (
-	FilePending   = "pending"   // not stored yet: the watcher has not read it
-	FileIngested  = "ingested"  // stored as a document
-	FileDuplicate = "duplicate" // the same content was stored before
-	FileFailed    = "failed"    // could not be read
-)
-
-// FileState is what became of an uploaded file.
-type FileState struct {
-	State  string `json:"state"`
-	DocID  int64  `json:"doc_id,omitempty"`
-	Reason string `json:"reason,omitempty"`
-}
-
-// SearchRequest is one search: a query in the `vanban search` syntax and
-// an optional range of due dates.
-type SearchRequest struct {
-	Query   string      `json:"query"`
-	DueFrom vanban.Date `json:"due_from"`
-	DueTo   vanban.Date `json:"due_to"`
-	Limit   int         `json:"limit"`
-	Offset  int         `json:"offset"`
-}
-
-// SearchResult is one page of hits with the facets of the whole result.
-type SearchResult struct {
-	Total  int     `json:"total"`
-	Hits   []Hit   `json:"hits"`
-	Facets []Facet `json:"facets"`
-	// Approximate is true when nothing matched exactly and the hits come
-	// from the fuzzy fallback.
-	Approximate bool          `json:"approximate"`
-	Took        time.Duration `json:"took_ns"`
-}
-
-// Hit is one task row (STT set) or one whole document (STT empty).
-type Hit struct {
-	ID        string      `json:"id"` // "58/KH-UBND#8.1"
-	DocID     int64       `json:"doc_id"`
-	Reference string      `json:"reference"`
-	DocType   string      `json:"doc_type"`
-	STT       string      `json:"stt,omitempty"`
-	Section   string      `json:"section,omitempty"`
-	Lead      string      `json:"lead,omitempty"`
-	Due       vanban.Date `json:"due"`
-	// DueLabel says the deadline in words when one date would mislead
-	// ("15/12 hằng năm"); it wins over Due on the page.
-	DueLabel  string  `json:"due_label,omitempty"`
-	Timeframe string  `json:"timeframe,omitempty"`
-	Score     float64 `json:"score"`
-	// Text is the task (or the document's title), with its matches.
-	Text Fragment `json:"text"`
-	// Fragments are matches in other fields (expected output, lead…).
-	Fragments []Fragment `json:"fragments,omitempty"`
-}
-
-// Fragment is a piece of stored text and the byte spans of it that match
-// the query. The server escapes the text and marks the spans itself, so a
-// searcher never hands it HTML.
-type Fragment struct {
-	Field string `json:"field,omitempty"`
-	Text  string `json:"text"`
-	Marks []Span `json:"marks,omitempty"`
-}
-
-// Span is a byte range [Start, End) of a Fragment's text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Facet counts the hits by one field.
-type Facet struct {
-	Name  string      `json:"name"`  // the filter's name in the syntax: "chu-tri"
-	Label string      `json:"label"` // for a person: "Đơn vị chủ trì"
-	Terms []FacetTerm `json:"terms"`
-}
-
-// FacetTerm is one value of a facet.
-type FacetTerm struct {
-	Term  string `json:"term"`
-	Label string `json:"label,omitempty"` // when the term is a code ("yearly")
-	Count int    `json:"count"`
-	// Filter is the query clause selecting it: chu-tri:"Sở Tài chính".
-	Filter string `json:"filter"`
-}
-
-// CrossCheck is the cross-check of one plan as of one date.
-type CrossCheck struct {
-	Plan      string      `json:"plan"`
-	PlanID    int64       `json:"plan_id"`
-	PlanTitle string      `json:"plan_title"`
-	PlanDate  vanban.Date `json:"plan_date"`
-	AsOf      vanban.Date `json:"as_of"`
-	ReportDue vanban.Date `json:"report_due"`
-	Units     []UnitCheck `json:"units"`
-	// Review lists the low-confidence matches a person should confirm
-	// or reject.
-	Review   []MatchReview `json:"review"`
-	Warnings []string      `json:"warnings"`
-}
-
-// Report statuses in UnitCheck.ReportStatus.
-const (
-	ReportOnTime  = "on_time"
-	ReportLate    = "late"
-	ReportMissing = "missing"
-)
-
-// Task statuses in TaskCheck.Status.
-const (
-	TaskDone        = "done"
-	TaskInProgress  = "in_progress"
-	TaskNotStarted  = "not_started"
-	TaskNotReported = "not_reported"
-)
-
-// UnitCheck is one unit's standing on a plan.
-type UnitCheck struct {
-	Unit         string      `json:"unit"`
-	Report       *DocLink    `json:"report"` // nil when it sent none
-	ReportStatus string      `json:"report_status"`
-	Lead         []TaskCheck `json:"lead"`
-	Coordinate   []TaskCheck `json:"coordinate"`
-}
-
-// TaskCheck is one task of a unit and what the unit reported on it.
-type TaskCheck struct {
-	Plan      string      `json:"plan"`
-	PlanID    int64       `json:"plan_id"`
-	STT       string      `json:"stt"`
-	Task      string      `json:"task"`
-	Section   string      `json:"section,omitempty"`
-	Role      string      `json:"role"` // "lead" or "coordinate"
-	Timeframe string      `json:"timeframe"`
-	Due       vanban.Date `json:"due"`
-	Status    string      `json:"status"` // TaskDone…TaskNotReported
-	// State is the Vietnamese task-tracking category ("đang thực hiện
-	// quá hạn"…).
-	State      string  `json:"state"`
-	Overdue    bool    `json:"overdue"`
-	Report     string  `json:"report,omitempty"`
-	Result     string  `json:"result,omitempty"`
-	Confidence float64 `json:"confidence,omitempty"`
-}
-
-// MatchReview is a report item matched to a task with low confidence.
-type MatchReview struct {
-	Plan       string  `json:"plan"`
-	Report     string  `json:"report"`
-	Unit       string  `json:"unit"`
-	Item       string  `json:"item"` // the item's stable key
-	ItemText   string  `json:"item_text"`
-	Task       string  `json:"task"` // the plan task's STT
-	TaskText   string  `json:"task_text"`
-	Confidence float64 `json:"confidence"`
-}
-
-// Decision is a person's verdict on a match.
-type Decision struct {
-	Plan   string `json:"plan"`
-	Report string `json:"report"`
-	Item   string `json:"item"`
-	Task   string `json:"task"`
-	Accept bool   `json:"accept"`
-}
+var _ Backend = (*app.App)(nil)

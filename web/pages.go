@@ -2,8 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"mime"
 	"net/http"
 	"net/url"
@@ -11,28 +9,27 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
+	"vanban/app"
 
 	"vanban"
 )
 
 // documentsView is the document list with its filter.
 type documentsView struct {
-	Docs   []DocInfo
+	Docs   []app.DocInfo
 	Filter string // "", "ke-hoach", "bao-cao", "loi"
 	Counts map[string]int
 }
 
 // docFilters map the list's filter links to a test on a document.
-var docFilters = map[string]func(DocInfo) bool{
-	"ke-hoach": func(d DocInfo) bool { return d.Type == vanban.TypePlan && d.Status != StatusFailed },
-	"bao-cao":  func(d DocInfo) bool { return d.Type == vanban.TypeReport && d.Status != StatusFailed },
-	"loi":      func(d DocInfo) bool { return d.Status == StatusFailed },
+var docFilters = map[string]func(app.DocInfo) bool{
+	"ke-hoach": func(d app.DocInfo) bool { return d.Type == vanban.TypePlan && d.Status != vanban.DocFailed },
+	"bao-cao":  func(d app.DocInfo) bool { return d.Type == vanban.TypeReport && d.Status != vanban.DocFailed },
+	"loi":      func(d app.DocInfo) bool { return d.Status == vanban.DocFailed },
 }
 
 func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
-	docs, err := s.cfg.Store.Documents(r.Context())
+	docs, err := s.cfg.App.Documents(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -57,7 +54,7 @@ func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
 
 // documentView is one document's page.
 type documentView struct {
-	*DocPage
+	*app.DocPage
 	Sections []sectionRows
 	IsPlan   bool
 }
@@ -101,7 +98,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, msgNotFound)
 		return
 	}
-	ref, rc, err := s.cfg.Store.OpenFile(r.Context(), id)
+	ref, rc, err := s.cfg.App.OpenFile(r.Context(), id)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -141,106 +138,11 @@ func attachment(name string) string {
 	return "attachment"
 }
 
-// plans lists the stored, numbered plans that can be cross-checked, the
-// newest first.
-func (s *Server) plans(ctx context.Context) ([]DocInfo, error) {
-	docs, err := s.cfg.Store.Documents(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []DocInfo
-	for _, d := range docs {
-		if d.Type == vanban.TypePlan && d.Status == StatusIngested && d.Reference != "" && d.Rows > 0 {
-			out = append(out, d)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[j].Date.Before(out[i].Date) })
-	return out, nil
-}
-
-// unitTasks is everything one unit leads and coordinates, over every
-// plan.
-type unitTasks struct {
-	Unit       string
-	Lead       []TaskCheck
-	Coordinate []TaskCheck
-	Overdue    int
-	Done       int
-	Reports    []unitReport
-}
-
-type unitReport struct {
-	Plan   string
-	PlanID int64
-	Report *DocLink
-	Status string
-}
-
-// assignments cross-checks every plan (or the one named) as of asOf and
-// regroups the tasks by unit, in Vietnamese alphabetical order.
-func (s *Server) assignments(ctx context.Context, plan string, asOf vanban.Date) ([]*unitTasks, error) {
-	plans, err := s.plans(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byUnit := map[string]*unitTasks{}
-	for _, p := range plans {
-		if plan != "" && p.Reference != plan {
-			continue
-		}
-		cc, err := s.cfg.Check.Check(ctx, p.Reference, asOf)
-		if err != nil {
-			s.cfg.Log.Warn("cross-check failed", "plan", p.Reference, "err", err)
-			continue
-		}
-		for _, u := range cc.Units {
-			ut := byUnit[u.Unit]
-			if ut == nil {
-				ut = &unitTasks{Unit: u.Unit}
-				byUnit[u.Unit] = ut
-			}
-			ut.Reports = append(ut.Reports, unitReport{Plan: cc.Plan, PlanID: cc.PlanID, Report: u.Report, Status: u.ReportStatus})
-			ut.Lead = append(ut.Lead, withPlan(u.Lead, cc)...)
-			ut.Coordinate = append(ut.Coordinate, withPlan(u.Coordinate, cc)...)
-		}
-	}
-	out := make([]*unitTasks, 0, len(byUnit))
-	for _, ut := range byUnit {
-		for _, t := range append(append([]TaskCheck{}, ut.Lead...), ut.Coordinate...) {
-			if t.Overdue {
-				ut.Overdue++
-			}
-			if t.Status == TaskDone {
-				ut.Done++
-			}
-		}
-		out = append(out, ut)
-	}
-	col := collate.New(language.Vietnamese)
-	sort.Slice(out, func(i, j int) bool { return col.CompareString(out[i].Unit, out[j].Unit) < 0 })
-	return out, nil
-}
-
-// withPlan fills in the plan of tasks whose checker left it blank.
-func withPlan(ts []TaskCheck, cc *CrossCheck) []TaskCheck {
-	out := make([]TaskCheck, len(ts))
-	for i, t := range ts {
-		if t.Plan == "" {
-			t.Plan = cc.Plan
-		}
-		if t.PlanID == 0 {
-			t.PlanID = cc.PlanID
-		}
-		out[i] = t
-	}
-	return out
-}
-
 type assignmentsView struct {
 	AsOf  vanban.Date
 	Plan  string
-	Plans []DocInfo
-	Units []*unitTasks
+	Plans []app.DocInfo
+	Units []*app.UnitTasks
 	Error string
 }
 
@@ -252,11 +154,11 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 		asOf = vanban.DateOf(s.cfg.Now())
 	}
 	v.AsOf = asOf
-	if v.Plans, err = s.plans(r.Context()); err != nil {
+	if v.Plans, err = s.cfg.App.Plans(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if v.Units, err = s.assignments(r.Context(), v.Plan, asOf); err != nil {
+	if v.Units, err = s.cfg.App.Assignments(r.Context(), v.Plan, asOf); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -265,24 +167,24 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 
 type unitView struct {
 	AsOf vanban.Date
-	*unitTasks
+	*app.UnitTasks
 }
 
 func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.URL.Query().Get("ten"))
 	asOf, err := s.asOfParam(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.serverError(w, r, err)
 		return
 	}
-	units, err := s.assignments(r.Context(), "", asOf)
+	units, err := s.cfg.App.Assignments(r.Context(), "", asOf)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	for _, u := range units {
 		if u.Unit == name {
-			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, unitTasks: u})
+			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, UnitTasks: u})
 			return
 		}
 	}
@@ -292,8 +194,8 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 type crosscheckView struct {
 	Plan  string
 	AsOf  vanban.Date
-	Plans []DocInfo
-	Check *CrossCheck
+	Plans []app.DocInfo
+	Check *app.CrossCheck
 	Chart chart
 	Error string
 	Excel string // the workbook's address
@@ -302,7 +204,7 @@ type crosscheckView struct {
 func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 	v := crosscheckView{Plan: strings.TrimSpace(r.URL.Query().Get("ke-hoach"))}
 	var err error
-	if v.Plans, err = s.plans(r.Context()); err != nil {
+	if v.Plans, err = s.cfg.App.Plans(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -315,15 +217,13 @@ func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if v.Plan != "" {
-		v.Check, err = s.cfg.Check.Check(r.Context(), v.Plan, v.AsOf)
+		v.Check, err = s.cfg.App.Check(r.Context(), v.Plan, v.AsOf)
 		switch msg, isUser := userMessage(err); {
 		case err == nil:
 			v.Chart = buildChart(v.Check.Units)
 			v.Excel = "/doi-chieu/excel?" + planQuery(v.Plan, v.AsOf)
 		case isUser:
 			v.Error = msg
-		case errors.Is(err, ErrNotFound):
-			v.Error = "Không tìm thấy kế hoạch " + v.Plan + "."
 		default:
 			s.serverError(w, r, err)
 			return
@@ -344,7 +244,7 @@ func (s *Server) crosscheckExcel(w http.ResponseWriter, r *http.Request) {
 	}
 	asOf, err := s.asOfParam(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.serverError(w, r, err)
 		return
 	}
 	if plan == "" {
@@ -352,7 +252,7 @@ func (s *Server) crosscheckExcel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var b bytes.Buffer
-	if err := s.cfg.Check.WriteExcel(r.Context(), plan, asOf, &b); err != nil {
+	if err := s.cfg.App.WriteExcel(r.Context(), plan, asOf, &b); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -365,7 +265,7 @@ func (s *Server) crosscheckExcel(w http.ResponseWriter, r *http.Request) {
 // decide records a person's verdict on a low-confidence match and goes
 // back to the cross-check.
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
-	d := Decision{
+	d := app.Decision{
 		Plan: r.PostFormValue("plan"), Report: r.PostFormValue("report"),
 		Item: r.PostFormValue("item"), Task: r.PostFormValue("task"),
 		Accept: r.PostFormValue("accept") == "1",
@@ -374,7 +274,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "Thiếu thông tin về cặp cần xác nhận.")
 		return
 	}
-	if err := s.cfg.Check.Decide(r.Context(), d); err != nil {
+	if err := s.cfg.App.Decide(r.Context(), d); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -388,22 +288,22 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 type uploadView struct {
 	Enabled  bool
 	MaxMB    int64
-	Recent   []DocInfo
-	Failures []DocInfo
+	Recent   []app.DocInfo
+	Failures []app.DocInfo
 }
 
 func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
 	v := uploadView{Enabled: s.cfg.Inbox != nil, MaxMB: s.cfg.MaxUpload >> 20}
-	docs, err := s.cfg.Store.Documents(r.Context())
+	docs, err := s.cfg.App.Documents(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].IngestedAt.After(docs[j].IngestedAt) })
 	for _, d := range docs {
-		if d.Status == StatusFailed && len(v.Failures) < 20 {
+		if d.Status == vanban.DocFailed && len(v.Failures) < 20 {
 			v.Failures = append(v.Failures, d)
-		} else if d.Status != StatusFailed && len(v.Recent) < 10 {
+		} else if d.Status != vanban.DocFailed && len(v.Recent) < 10 {
 			v.Recent = append(v.Recent, d)
 		}
 	}

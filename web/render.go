@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -12,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"vanban"
@@ -125,15 +125,30 @@ type errorView struct {
 	Message string
 }
 
-// serverError logs err for the operator and shows the user a generic
-// message: error texts may hold paths and are in English.
+// serverError answers a failed request by its error's code: what the
+// user asked for is missing (404), wrong (400), contradicts what is
+// stored (409) or names a file that cannot be read (422), each with its
+// Vietnamese message; anything else is logged for the operator and shown
+// as a generic message, since its text may hold paths and is in English.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, ErrNotFound) {
-		s.fail(w, r, http.StatusNotFound, msgNotFound)
+	status := http.StatusInternalServerError
+	switch vanban.ErrorCode(err) {
+	case vanban.ENotFound:
+		status = http.StatusNotFound
+	case vanban.EInvalid:
+		status = http.StatusBadRequest
+	case vanban.EConflict:
+		status = http.StatusConflict
+	case vanban.EUnreadable:
+		status = http.StatusUnprocessableEntity
+	default:
+		if r.Context().Err() == nil {
+			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		}
+		s.fail(w, r, status, msgInternal)
 		return
 	}
-	s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.fail(w, r, http.StatusInternalServerError, msgInternal)
+	s.fail(w, r, status, vanban.ErrorMessage(err))
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
@@ -198,66 +213,19 @@ func timeVN(t time.Time) string {
 	return t.Local().Format("02/01/2006 15:04")
 }
 
-func docStatusLabel(s string) string {
-	switch s {
-	case StatusIngested:
-		return "Đã nhập"
-	case StatusFailed:
-		return "Lỗi"
-	case StatusSuperseded:
-		return "Đã bị thay thế"
-	}
-	return s
-}
+// The status labels are the statuses' own Vietnamese words (the same as
+// the CLI's and the Excel workbook's), capitalized for a cell.
 
-func reportStatusLabel(s string) string {
-	switch s {
-	case ReportOnTime:
-		return "Đúng hạn"
-	case ReportLate:
-		return "Muộn"
-	case ReportMissing:
-		return "Chưa gửi"
-	}
-	return s
-}
+func docStatusLabel(s vanban.DocStatus) string       { return capitalize(s.Label()) }
+func reportStatusLabel(s vanban.ReportStatus) string { return capitalize(s.Label()) }
+func taskStatusLabel(s vanban.TaskStatus) string     { return capitalize(s.Label()) }
+func roleLabel(r vanban.Role) string                 { return r.Label() }
+func fileStateLabel(s vanban.FileStatus) string      { return capitalize(s.Label()) }
 
-func taskStatusLabel(s string) string {
-	switch s {
-	case TaskDone:
-		return "Hoàn thành"
-	case TaskInProgress:
-		return "Đang thực hiện"
-	case TaskNotStarted:
-		return "Chưa thực hiện"
-	case TaskNotReported:
-		return "Chưa báo cáo"
-	}
-	return s
-}
-
-func roleLabel(s string) string {
-	switch s {
-	case "lead":
-		return "Chủ trì"
-	case "coordinate":
-		return "Phối hợp"
-	case "monitor":
-		return "Theo dõi"
-	}
-	return s
-}
-
-func fileStateLabel(s string) string {
-	switch s {
-	case FilePending:
-		return "Đang chờ xử lý"
-	case FileIngested:
-		return "Đã nhập"
-	case FileDuplicate:
-		return "Đã có trong kho"
-	case FileFailed:
-		return "Lỗi"
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"vanban/app"
 )
 
 // searchPageSize is how many hits a page shows.
@@ -15,7 +17,7 @@ const searchPageSize = 20
 type searchView struct {
 	Q, From, To string // as typed
 	Page, Pages int
-	Result      *SearchResult
+	Result      *app.SearchResult
 	Error       string
 	Facets      []facetView
 	Prev, Next  string
@@ -63,8 +65,8 @@ func (s *Server) runSearch(r *http.Request) searchView {
 	if v.Q == "" && from.IsZero() && to.IsZero() {
 		return v
 	}
-	req := SearchRequest{Query: v.Q, DueFrom: from, DueTo: to, Limit: searchPageSize, Offset: (v.Page - 1) * searchPageSize}
-	res, err := s.cfg.Search.Search(r.Context(), req)
+	req := app.SearchRequest{Query: v.Q, DueFrom: from, DueTo: to, Limit: searchPageSize, Offset: (v.Page - 1) * searchPageSize}
+	res, err := s.cfg.App.Search(r.Context(), req)
 	if err != nil {
 		if msg, ok := userMessage(err); ok {
 			v.Error = msg

@@ -3,10 +3,10 @@
 // rendered on the server with html/template, plus a JSON API under /api/
 // for everything the pages show.
 //
-// The package reads the rest of vanban through small interfaces of its own
-// (Store, Searcher, CrossChecker) that cmd/vanban adapts to the real store,
-// index and crosscheck packages, and writes uploads into the watched
-// folder through an Inbox. It is safe by default: it refuses to listen
+// The package only speaks HTTP: it reads the application through
+// Backend (package app's App in the program) and shows app's views, and
+// writes uploads into the watched folder through an Inbox. Errors carry
+// vanban's error codes, mapped here once to HTTP statuses. It is safe by default: it refuses to listen
 // beyond the loopback interface without an access token; on loopback it
 // answers only requests addressed to localhost (no DNS rebinding); every
 // document text goes through html/template escaping; files are served by
@@ -36,10 +36,8 @@ const DefaultMaxUpload = 50 << 20
 
 // Config is what a Server needs.
 type Config struct {
-	Store  Store
-	Search Searcher
-	Check  CrossChecker
-	Inbox  *Inbox // nil disables uploads (no watched folder)
+	App   Backend
+	Inbox *Inbox // nil disables uploads (no watched folder)
 	// Addr is the address the server listens on; it decides whether a
 	// token is required and which Host headers are accepted.
 	Addr  string
@@ -64,8 +62,8 @@ type Server struct {
 
 // New checks cfg and builds a Server.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.Search == nil || cfg.Check == nil {
-		return nil, errors.New("web: Store, Search and Check are required")
+	if cfg.App == nil {
+		return nil, errors.New("web: App is required")
 	}
 	if err := CheckAddr(cfg.Addr, cfg.Token); err != nil {
 		return nil, err

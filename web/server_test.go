@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"vanban"
+	"vanban/app"
 	"vanban/internal/sharedtest"
 )
 
@@ -70,15 +71,15 @@ func TestPagesRender(t *testing.T) {
 		{"/tim-kiem?q=khoi+nghiep", []string{"<mark>khởi nghiệp</mark>", "mục 8.1", "Đơn vị chủ trì"}},
 		{"/tim-kiem/ket-qua?q=khoi+nghiep", []string{"<mark>khởi nghiệp</mark>"}},
 		{"/tim-kiem?q=%22abc", []string{"Thiếu dấu ngoặc kép đóng."}},
-		{"/tim-kiem?q=x&han-tu=31/02/2026", []string{"không có trong lịch"}},
-		{"/van-ban", []string{"58/KH-UBND", "Đã bị thay thế", "bản quét", "20/03/2026"}},
+		{"/tim-kiem?q=x&han-tu=31/02/2026", []string{"không có ngày 31"}},
+		{"/van-ban", []string{"58/KH-UBND", "Đã được thay thế", "bản quét", "20/03/2026"}},
 		{"/van-ban?loc=loi", []string{"ban-quet.pdf"}},
-		{"/van-ban/5", []string{"ban-quet.pdf", "OCR", "Lỗi"}},
-		{"/van-ban/2", []string{"Đã bị thay thế", "/van-ban/1"}},
+		{"/van-ban/5", []string{"ban-quet.pdf", "OCR", "Không đọc được"}},
+		{"/van-ban/2", []string{"Đã được thay thế", "/van-ban/1"}},
 		{"/van-ban/1", []string{"Phụ lục: 68 nhiệm vụ", "412/BC-STC", "1876/BC-BQL", "Hoàng Minh Cường", "/tep/10"}},
 		{"/nhiem-vu?ngay=31/12/2026", []string{"Ban Quản lý khu kinh tế", "Sở Tài chính", "Chủ trì"}},
 		{"/don-vi?ten=S%E1%BB%9F+T%C3%A0i+ch%C3%ADnh&ngay=2026-12-31", []string{"Sở Tài chính", "3.14", "Phối hợp (3)"}},
-		{"/doi-chieu?ke-hoach=58/KH-UBND&ngay=31/12/2026", []string{"<svg", "Muộn", "Đúng hạn", "Cần xác nhận", "/doi-chieu/excel?"}},
+		{"/doi-chieu?ke-hoach=58/KH-UBND&ngay=31/12/2026", []string{"<svg", "Trễ hạn", "Đúng hạn", "Cần xác nhận", "/doi-chieu/excel?"}},
 		{"/tai-len", []string{`id="drop"`, "ban-quet.pdf", "Mới nhập"}},
 	} {
 		w := get(t, h, tc.path)
@@ -131,16 +132,16 @@ func TestDocumentTextIsEscaped(t *testing.T) {
 func TestMarkFragment(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		f    Fragment
+		f    app.Fragment
 		want string
 	}{
-		{"plain", Fragment{Text: "a<b"}, "a&lt;b"},
-		{"one", Fragment{Text: "hỗ trợ khởi nghiệp", Marks: []Span{span("hỗ trợ khởi nghiệp", "khởi")}}, "hỗ trợ <mark>khởi</mark> nghiệp"},
-		{"adjacent merge", Fragment{Text: "khởi nghiệp x", Marks: []Span{span("khởi nghiệp x", "nghiệp"), span("khởi nghiệp x", "khởi")}}, "<mark>khởi nghiệp</mark> x"},
-		{"escapes inside", Fragment{Text: "<i>x</i>", Marks: []Span{{0, 3}}}, "<mark>&lt;i&gt;</mark>x&lt;/i&gt;"},
-		{"out of range", Fragment{Text: "abc", Marks: []Span{{2, 9}, {-1, 1}, {2, 2}}}, "abc"},
-		{"mid-rune", Fragment{Text: "ở", Marks: []Span{{1, 2}}}, "ở"},
-		{"overlap keeps first", Fragment{Text: "abcdef", Marks: []Span{{0, 3}, {2, 5}}}, "<mark>abc</mark>def"},
+		{"plain", app.Fragment{Text: "a<b"}, "a&lt;b"},
+		{"one", app.Fragment{Text: "hỗ trợ khởi nghiệp", Marks: []app.Span{span("hỗ trợ khởi nghiệp", "khởi")}}, "hỗ trợ <mark>khởi</mark> nghiệp"},
+		{"adjacent merge", app.Fragment{Text: "khởi nghiệp x", Marks: []app.Span{span("khởi nghiệp x", "nghiệp"), span("khởi nghiệp x", "khởi")}}, "<mark>khởi nghiệp</mark> x"},
+		{"escapes inside", app.Fragment{Text: "<i>x</i>", Marks: []app.Span{{Start: 0, End: 3}}}, "<mark>&lt;i&gt;</mark>x&lt;/i&gt;"},
+		{"out of range", app.Fragment{Text: "abc", Marks: []app.Span{{Start: 2, End: 9}, {Start: -1, End: 1}, {Start: 2, End: 2}}}, "abc"},
+		{"mid-rune", app.Fragment{Text: "ở", Marks: []app.Span{{Start: 1, End: 2}}}, "ở"},
+		{"overlap keeps first", app.Fragment{Text: "abcdef", Marks: []app.Span{{Start: 0, End: 3}, {Start: 2, End: 5}}}, "<mark>abc</mark>def"},
 	} {
 		if got := string(markFragment(tc.f)); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
@@ -148,9 +149,9 @@ func TestMarkFragment(t *testing.T) {
 	}
 }
 
-func span(text, sub string) Span {
+func span(text, sub string) app.Span {
 	i := strings.Index(text, sub)
-	return Span{i, i + len(sub)}
+	return app.Span{Start: i, End: i + len(sub)}
 }
 
 func TestCheckAddr(t *testing.T) {
@@ -176,7 +177,7 @@ func TestCheckAddr(t *testing.T) {
 			t.Errorf("CheckAddr(%q, %q) = %v, want ok=%v", tc.addr, tc.token, err, tc.ok)
 		}
 	}
-	if _, err := New(Config{Store: &fakeStore{}, Search: &fakeSearch{}, Check: &fakeCheck{}, Addr: "0.0.0.0:8080"}); err == nil {
+	if _, err := New(Config{App: newFakeApp(&fakeStore{}, &fakeCheck{}), Addr: "0.0.0.0:8080"}); err == nil {
 		t.Error("New accepted 0.0.0.0 without a token")
 	}
 }
@@ -430,11 +431,11 @@ func TestUploadStatus(t *testing.T) {
 		return out.Files
 	}
 	got := status()
-	if len(got) != 3 || got[0].State != FilePending || got[1].State != FileFailed || got[2].State != FileFailed {
+	if len(got) != 3 || got[0].State != vanban.FilePending || got[1].State != vanban.FileFailed || got[2].State != vanban.FileFailed {
 		t.Fatalf("before ingest: %+v", got)
 	}
 	f.store.ingest(filepath.Join(f.inbox.Dir(), "moi.docx"))
-	if got := status(); got[0].State != FileIngested || got[0].DocID == 0 || got[0].Label != "Đã nhập" {
+	if got := status(); got[0].State != vanban.FileIngested || got[0].DocID == 0 || got[0].Label != "Đã nhập" {
 		t.Errorf("after ingest: %+v", got[0])
 	}
 }
@@ -508,7 +509,7 @@ func TestAttachmentName(t *testing.T) {
 func TestPanicShowsVietnameseMessage(t *testing.T) {
 	st := newFakeStore(t)
 	var logBuf bytes.Buffer
-	srv, err := New(Config{Store: crashingStore{st}, Search: &fakeSearch{st}, Check: newFakeCheck(t, st), Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(&logBuf, nil))})
+	srv, err := New(Config{App: crashingApp{newFakeApp(st, newFakeCheck(t, st))}, Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(&logBuf, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -529,10 +530,10 @@ func TestPanicShowsVietnameseMessage(t *testing.T) {
 	}
 }
 
-// crashingStore panics where a bug would.
-type crashingStore struct{ *fakeStore }
+// crashingApp panics where a bug would.
+type crashingApp struct{ *fakeApp }
 
-func (crashingStore) Documents(context.Context) ([]DocInfo, error) {
+func (crashingApp) Documents(context.Context) ([]app.DocInfo, error) {
 	panic("boom: secret path /var/lib/x")
 }
 
@@ -589,34 +590,34 @@ func TestDecide(t *testing.T) {
 func TestAPI(t *testing.T) {
 	f := newFixture(t, nil)
 	h := f.srv.Handler()
-	var search SearchResult
+	var search app.SearchResult
 	decode(t, get(t, h, "/api/search?q=khoi+nghiep&limit=3"), &search)
 	if search.Total < 5 || len(search.Hits) != 3 || len(search.Hits[0].Text.Marks) == 0 {
 		t.Errorf("search: total %d, %d hits", search.Total, len(search.Hits))
 	}
-	var docs struct{ Documents []DocInfo }
+	var docs struct{ Documents []app.DocInfo }
 	decode(t, get(t, h, "/api/documents"), &docs)
 	if len(docs.Documents) != 6 {
 		t.Errorf("documents: %d", len(docs.Documents))
 	}
-	var doc DocPage
+	var doc app.DocPage
 	decode(t, get(t, h, "/api/documents/1"), &doc)
 	if len(doc.Doc.Rows) != 68 || len(doc.CitedBy) != 2 {
 		t.Errorf("document 1: %d rows, cited by %d", len(doc.Doc.Rows), len(doc.CitedBy))
 	}
-	var cc CrossCheck
+	var cc app.CrossCheck
 	decode(t, get(t, h, "/api/crosscheck?plan=58/KH-UBND&as_of=2026-12-31"), &cc)
-	status := map[string]string{}
+	status := map[string]vanban.ReportStatus{}
 	for _, u := range cc.Units {
 		status[u.Unit] = u.ReportStatus
 	}
-	if status["Ban Quản lý khu kinh tế"] != ReportLate || status["Sở Tài chính"] != ReportOnTime || cc.AsOf != vanban.D(2026, 12, 31) {
+	if status["Ban Quản lý khu kinh tế"] != vanban.ReportLate || status["Sở Tài chính"] != vanban.ReportOnTime || cc.AsOf != vanban.D(2026, 12, 31) {
 		t.Errorf("crosscheck: %v as of %v", status, cc.AsOf)
 	}
 	var tasks struct {
 		Units []struct {
 			Unit string
-			Lead []TaskCheck
+			Lead []app.TaskCheck
 		}
 	}
 	decode(t, get(t, h, "/api/tasks?unit=S%E1%BB%9F+T%C3%A0i+ch%C3%ADnh"), &tasks)
@@ -662,8 +663,8 @@ func TestParseDateInput(t *testing.T) {
 }
 
 func TestChart(t *testing.T) {
-	units := []UnitCheck{
-		{Unit: "Sở Tài chính", Lead: []TaskCheck{{State: "hoàn thành đúng hạn"}, {State: "đang thực hiện trong hạn"}}, Coordinate: []TaskCheck{{State: "chưa báo cáo"}, {State: "chưa báo cáo"}, {State: "đang thực hiện trong hạn"}}},
+	units := []app.UnitCheck{
+		{Unit: "Sở Tài chính", Lead: []app.TaskCheck{{State: "hoàn thành đúng hạn"}, {State: "đang thực hiện trong hạn"}}, Coordinate: []app.TaskCheck{{State: "chưa báo cáo"}, {State: "chưa báo cáo"}, {State: "đang thực hiện trong hạn"}}},
 		{Unit: strings.Repeat("Ủy ban Mặt trận Tổ quốc ", 4)},
 	}
 	c := buildChart(units)

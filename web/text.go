@@ -3,6 +3,9 @@ package web
 import (
 	"strings"
 
+	"vanban"
+
+	"vanban/app"
 	"vanban/vntext"
 )
 
@@ -41,15 +44,15 @@ type unitCounts struct {
 	Done, InProgress, NotStarted, NotReported, Overdue int
 }
 
-func countUnit(u UnitCheck) unitCounts {
+func countUnit(u app.UnitCheck) unitCounts {
 	var c unitCounts
-	for _, t := range append(append([]TaskCheck{}, u.Lead...), u.Coordinate...) {
+	for _, t := range append(append([]app.TaskCheck{}, u.Lead...), u.Coordinate...) {
 		switch t.Status {
-		case TaskDone:
+		case vanban.TaskDone:
 			c.Done++
-		case TaskInProgress:
+		case vanban.TaskInProgress:
 			c.InProgress++
-		case TaskNotStarted:
+		case vanban.TaskNotStarted:
 			c.NotStarted++
 		default:
 			c.NotReported++

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -52,11 +51,7 @@ func crosscheckStore(t *testing.T, docs ...*vanban.Document) string {
 
 func runCrosscheckTest(t *testing.T, args ...string) string {
 	t.Helper()
-	var out bytes.Buffer
-	if err := crosscheckMain(context.Background(), args, &out); err != nil {
-		t.Fatalf("crosscheck %v: %v", args, err)
-	}
-	return out.String()
+	return mustRun(t, append([]string{"crosscheck"}, args...)...)
 }
 
 func TestCrosscheckCommandGold(t *testing.T) {
@@ -109,27 +104,22 @@ func TestCrosscheckCommandRemembersDecisions(t *testing.T) {
 		t.Errorf("rejected match proposed again:\n%s", out)
 	}
 
-	var buf bytes.Buffer
-	err := crosscheckMain(context.Background(), append(args, "--confirm", "412/BC-STC#9=8.5"), &buf)
-	if err == nil {
-		t.Error("a decision on an item the report lacks was accepted")
+	_, errOut, code := runCmd(t, append([]string{"crosscheck"}, append(args, "--confirm", "412/BC-STC#9=8.5")...)...)
+	if code != exitNotFound || !strings.Contains(errOut, "không có mục") {
+		t.Errorf("a decision on an item the report lacks: exit %d, %q", code, errOut)
 	}
 }
 
 func TestDueCommand(t *testing.T) {
 	data := crosscheckStore(t, crosschecktest.Plan(t, sharedtest.Dir(t)))
-	var out bytes.Buffer
-	err := dueMain(context.Background(), []string{"--from", "2026-12-01", "--within", "30d", "--unit", "Sở Kế hoạch và Đầu tư", "--data", data}, &out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustRun(t, "due", "--from", "01/12/2026", "--within", "30d", "--unit", "Sở Kế hoạch và Đầu tư", "--data", data)
 	for _, want := range []string{"Sở Tài chính (3):", "15/12/2026: KH 58/KH-UBND, nhiệm vụ 3.14 (chủ trì)", "31/12/2026: KH 58/KH-UBND, nhiệm vụ 8.7 (phối hợp)"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("due output lacks %q:\n%s", want, out.String())
+		if !strings.Contains(out, want) {
+			t.Errorf("due output lacks %q:\n%s", want, out)
 		}
 	}
-	err = dueMain(context.Background(), []string{"--unit", "Sở Không Có", "--data", data}, &out)
-	if err == nil || !strings.Contains(err.Error(), crosscheck.ErrUnknownUnit.Error()) {
-		t.Errorf("unknown unit: err = %v", err)
+	_, errOut, code := runCmd(t, "due", "--unit", "Sở Không Có", "--data", data)
+	if code == exitOK || !strings.Contains(errOut, crosscheck.ErrUnknownUnit.Error()) {
+		t.Errorf("unknown unit: exit %d, %q", code, errOut)
 	}
 }

@@ -2,63 +2,74 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"vanban"
 
+	"vanban/app"
 	"vanban/store"
 )
 
 func init() {
-	register("docs", "liệt kê các văn bản trong kho", runDocs)
+	register(&command{
+		name: "docs", summary: "liệt kê các văn bản trong kho",
+		usage: "docs [--type plan|report|…] [--issuer TÊN] [--all] [--json] [--data THƯ_MỤC]",
+		help: `Liệt kê các văn bản đã nhập: số ký hiệu, loại, ngày, cơ quan ban hành, trích yếu,
+định dạng tệp và số nhiệm vụ hoặc mục báo cáo.
+
+ví dụ:
+  vanban docs
+  vanban docs --type plan
+  vanban docs --issuer "Sở Tài chính" --json`,
+		flags: docsFlags,
+	})
 }
 
-func runDocs(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("docs", flag.ContinueOnError)
-	data := dataFlag(fs)
-	typ := fs.String("type", "", "chỉ loại văn bản này: plan, report, … hoặc tên tiếng Việt (\"Kế hoạch\")")
-	issuer := fs.String("issuer", "", "chỉ văn bản của cơ quan có tên chứa chuỗi này")
+func docsFlags(fs *flagSet) func(context.Context, *cli, []string) error {
+	data := fs.dataFlag()
+	typ := fs.String("type", "", "chỉ loại văn bản này: plan, report, letter, notice, decision, proposal hoặc tên tiếng Việt (\"Kế hoạch\")")
+	issuer := fs.String("issuer", "", "chỉ văn bản của cơ quan có tên chứa chuỗi này (không phân biệt dấu)")
 	all := fs.Bool("all", false, "kể cả tệp không đọc được")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
-	if err := parseCmd(fs, args, "docs [--data DIR] [--type plan|report|…] [--issuer TÊN] [--all] [--json]"); err != nil {
-		return err
-	}
-	db, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	f := store.Filter{Type: *typ, Issuer: *issuer, Failed: *all}
-	if t, ok := docTypeNames[strings.ToLower(*typ)]; ok {
-		f.Type = t
-	}
-	docs, err := db.Documents(ctx, f)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if docs == nil {
-			docs = []store.DocumentSummary{}
+	return func(ctx context.Context, c *cli, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
 		}
-		return jsonOut(os.Stdout, docs)
-	}
-	if len(docs) == 0 {
-		fmt.Println("Kho chưa có văn bản nào. Dùng `vanban ingest THƯ_MỤC` để nhập.")
+		a, err := openApp(ctx, *data, app.NoIndex)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		f := store.Filter{Type: *typ, Issuer: *issuer, Failed: *all}
+		if t, ok := docTypeNames[strings.ToLower(*typ)]; ok {
+			f.Type = t
+		}
+		docs, err := a.Summaries(ctx, f)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if docs == nil {
+				docs = []store.DocumentSummary{}
+			}
+			return jsonOut(c.stdout, docs)
+		}
+		if len(docs) == 0 {
+			fmt.Fprintln(c.stdout, "Không có văn bản nào. Dùng `vanban ingest THƯ_MỤC` để nhập.")
+			return nil
+		}
+		t := textTable{
+			header: []string{"ID", "Số, ký hiệu", "Loại", "Ngày", "Cơ quan ban hành", "Trích yếu", "Tệp", "Nội dung"},
+			widths: []int{0, 0, 0, 0, 32, 48, 0, 0},
+		}
+		for _, d := range docs {
+			t.add(fmt.Sprint(d.ID), docNumber(d), d.DocType, d.Date.VN(), d.Issuer, d.Title, strings.ToUpper(strings.Join(d.Formats, "+")), docContent(d))
+		}
+		t.write(c.stdout, false)
+		fmt.Fprintf(c.stdout, "\n%d văn bản.\n", len(docs))
 		return nil
 	}
-	t := textTable{
-		header: []string{"ID", "Số, ký hiệu", "Loại", "Ngày", "Cơ quan ban hành", "Trích yếu", "Tệp", "Nội dung"},
-		widths: []int{0, 0, 0, 0, 32, 48, 0, 0},
-	}
-	for _, d := range docs {
-		t.add(fmt.Sprint(d.ID), docNumber(d), d.DocType, d.Date.VN(), d.Issuer, d.Title, strings.ToUpper(strings.Join(d.Formats, "+")), docContent(d))
-	}
-	t.write(os.Stdout, false)
-	fmt.Printf("\n%d văn bản.\n", len(docs))
-	return nil
 }
 
 // docNumber is the reference, or why there is none.

@@ -3,101 +3,65 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
-	"io"
-	"os"
 
-	"vanban"
+	"vanban/app"
 	"vanban/crosscheck"
-	"vanban/store"
 )
 
 func init() {
-	register("due", "liệt kê các mốc nhiệm vụ sắp đến hạn theo đơn vị (--within 30d, --unit TÊN)", runDue)
+	register(&command{
+		name: "due", summary: "liệt kê các mốc nhiệm vụ sắp đến hạn theo đơn vị (--within 30d, --unit TÊN)",
+		usage: "due [--within 30d] [--from NGÀY] [--unit TÊN] [--plan SỐ_KÝ_HIỆU] [--json] [--data THƯ_MỤC]",
+		help: `Liệt kê các mốc nhiệm vụ đến hạn trong một khoảng thời gian, nhóm theo đơn vị chủ trì
+và phối hợp, trên mọi kế hoạch hiện hành (bản dự thảo đã được thay bằng kế hoạch ban
+hành thì bỏ qua).
+
+ví dụ:
+  vanban due --within 30d
+  vanban due --from 01/10/2026 --within 3m --unit "Sở Tài chính"
+  vanban due --plan 58/KH-UBND --json`,
+		flags: dueFlags,
+	})
 }
 
-func runDue(ctx context.Context, args []string) error {
-	return dueMain(ctx, args, os.Stdout)
-}
-
-// dueMain runs the command, printing to stdout.
-func dueMain(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("due", flag.ContinueOnError)
-	within := fs.String("within", "30d", "window length: 30d, 2w, 3m")
-	from := fs.String("from", "", "first day of the window, YYYY-MM-DD (default today)")
-	unit := fs.String("unit", "", "only this unit (old and abbreviated names accepted)")
-	planRef := fs.String("plan", "", "only this plan (reference, id or file name)")
-	asJSON := fs.Bool("json", false, "print JSON")
-	data := fs.String("data", "vanban-data", "data folder of the store")
-	aliasesFile := fs.String("aliases", "", "alias table `FILE` read over the built-in one")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return errors.New("usage: vanban due [--within 30d] [--from DATE] [--unit NAME] [--plan REF] [--json] [--data DIR]")
-	}
-	days, err := crosscheck.ParseWithin(*within)
-	if err != nil {
-		return err
-	}
-	start, err := crosscheckAsOf(*from)
-	if err != nil {
-		return err
-	}
-	aliases, err := crosscheckAliases(*aliasesFile)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(*data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	plans, err := duePlans(ctx, db, *planRef)
-	if err != nil {
-		return err
-	}
-	groups, err := crosscheck.Due(crosscheck.DueQuery{Plans: plans, From: start, Days: days, Unit: *unit, Aliases: aliases})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", " ")
-		enc.SetEscapeHTML(false)
-		if groups == nil {
-			groups = []crosscheck.DueGroup{}
+func dueFlags(fs *flagSet) func(context.Context, *cli, []string) error {
+	data := fs.dataFlag()
+	within := fs.String("within", "30d", "độ dài khoảng thời gian: 30d (ngày), 2w (tuần), 3m (tháng)")
+	from := fs.date("from", "ngày đầu của khoảng, dd/mm/yyyy (mặc định hôm nay)")
+	unit := fs.String("unit", "", "chỉ đơn vị này (nhận cả tên cũ, tên viết tắt)")
+	plan := fs.String("plan", "", "chỉ kế hoạch này (số ký hiệu, ID hoặc tên tệp)")
+	asJSON := fs.Bool("json", false, "in dạng JSON")
+	return func(ctx context.Context, c *cli, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
 		}
-		return enc.Encode(groups)
-	}
-	return crosscheck.WriteDueText(stdout, groups, start, days)
-}
-
-// duePlans returns the plan ref names, or every current plan of the
-// store: drafts an issued plan superseded are left out.
-func duePlans(ctx context.Context, db *store.DB, ref string) ([]*vanban.Document, error) {
-	if ref != "" {
-		plan, _, err := crosscheckLoad(ctx, db, ref)
+		days, err := crosscheck.ParseWithin(*within)
 		if err != nil {
-			return nil, err
+			return usagef("--within %q: %v", *within, err)
 		}
-		return []*vanban.Document{plan}, nil
-	}
-	sums, err := db.Documents(ctx, store.Filter{Type: vanban.TypePlan})
-	if err != nil {
-		return nil, err
-	}
-	var plans []*vanban.Document
-	for _, s := range sums {
-		if s.SupersededBy != 0 {
-			continue
-		}
-		doc, err := db.Document(ctx, s.ID)
+		a, err := openApp(ctx, *data, app.NoIndex)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		plans = append(plans, doc)
+		defer a.Close()
+		q := app.DueQuery{Plan: *plan, Unit: *unit, From: from.d, Days: days}
+		groups, err := a.Due(ctx, q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(c.stdout)
+			enc.SetIndent("", " ")
+			enc.SetEscapeHTML(false)
+			if groups == nil {
+				groups = []crosscheck.DueGroup{}
+			}
+			return enc.Encode(groups)
+		}
+		start := from.d
+		if start.IsZero() {
+			start = today()
+		}
+		return crosscheck.WriteDueText(c.stdout, groups, start, days)
 	}
-	return plans, nil
 }

@@ -3,46 +3,70 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
+
+	"vanban/app"
+	"vanban/ingest"
+	"vanban/store"
 
 	"vanban"
 )
 
 func init() {
-	register("extract", "đọc một tệp kế hoạch/báo cáo (DOCX, PDF) và in kết quả (JSON, hoặc --text)", runExtract)
+	register(&command{
+		name: "extract", summary: "đọc một tệp kế hoạch/báo cáo (DOCX, PDF) và in kết quả (JSON, hoặc --text)",
+		usage: "extract [--text] [--data THƯ_MỤC] TỆP…",
+		help: `Đọc tệp (DOCX, PDF) như khi nhập vào kho, nhưng không lưu: in thông tin văn bản, các
+dòng nhiệm vụ của phụ lục, các mục báo cáo, dạng JSON (mặc định) hoặc cho người đọc
+(--text). Dùng bảng tên cơ quan của thư mục dữ liệu nếu có.
+
+ví dụ:
+  vanban extract ke-hoach-58.docx
+  vanban extract --text bao-cao.pdf`,
+		flags: extractFlags,
+	})
 }
 
-func runExtract(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	asText := fs.Bool("text", false, "print for a person: metadata, then the appendix as a table")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return fmt.Errorf("usage: vanban extract [--text] FILE…")
-	}
-	for _, path := range fs.Args() {
-		doc, err := extractFile(ctx, path)
-		if err != nil {
-			return err
+func extractFlags(fs *flagSet) func(context.Context, *cli, []string) error {
+	data := fs.dataFlag()
+	asText := fs.Bool("text", false, "in cho người đọc: thông tin văn bản, rồi bảng phụ lục")
+	return func(ctx context.Context, c *cli, args []string) error {
+		if len(args) == 0 {
+			return usagef("cần ít nhất một tệp")
 		}
-		if *asText {
-			printDocument(os.Stdout, doc)
-			continue
+		// The alias table of the data folder, when there is one; no
+		// store is needed.
+		dir := app.DataDir(*data)
+		if !store.Exists(dir) {
+			dir = ""
 		}
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetIndent("", " ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(doc); err != nil {
-			return err
+		for _, path := range args {
+			doc, err := app.Extract(ctx, path, dir)
+			if err != nil {
+				return readError(path, err)
+			}
+			if *asText {
+				printDocument(c.stdout, doc)
+				continue
+			}
+			enc := json.NewEncoder(c.stdout)
+			enc.SetIndent("", " ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(doc); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	return nil
+}
+
+// readError says in Vietnamese why a file could not be read.
+func readError(path string, err error) error {
+	f := ingest.Classify(err, ingest.Format(path))
+	return vanban.Wrap(vanban.EUnreadable, err, "%s: %s", path, f.Reason)
 }
 
 // printDocument writes a document for a person: its metadata, then its

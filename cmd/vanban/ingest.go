@@ -2,89 +2,83 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
+
+	"vanban"
 
 	"github.com/schollz/progressbar/v3"
 
+	"vanban/app"
 	"vanban/ingest"
 )
 
 func init() {
-	register("ingest", "nhập tệp .docx/.pdf (tệp hoặc thư mục) vào kho", runIngest)
+	register(&command{
+		name: "ingest", summary: "nhập tệp .docx/.pdf (tệp hoặc thư mục) vào kho",
+		usage: "ingest [--json] [--retry] [--reread] [-v] [--data THƯ_MỤC] ĐƯỜNG_DẪN…",
+		help: `Nhập các tệp và thư mục (đọc cả thư mục con) vào kho dữ liệu; tạo kho nếu chưa có.
+Tệp đã nhập mà không đổi nội dung thì bỏ qua; tệp không đọc được được ghi lại với lý
+do (xem vanban failures). Liên kết tượng trưng (symlink) được đi theo; liên kết nằm
+trong thư mục mà trỏ ra ngoài thư mục đó thì không nhập.
+
+ví dụ:
+  vanban ingest ../shared/corpus
+  vanban ingest ke-hoach-58.docx bao-cao-412.docx --data ./kho
+  vanban ingest --retry ./van-ban       đọc lại cả các tệp đã lỗi`,
+		flags: ingestFlags,
+	})
 }
 
-func runIngest(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	data := dataFlag(fs)
+func ingestFlags(fs *flagSet) func(context.Context, *cli, []string) error {
+	data := fs.dataFlag()
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON cho script")
 	verbose := fs.Bool("v", false, "in từng tệp cả khi có thanh tiến trình")
 	retry := fs.Bool("retry", false, "đọc lại các tệp đã lỗi dù nội dung không đổi")
 	reread := fs.Bool("reread", false, "đọc lại mọi tệp dù nội dung không đổi (sau khi nâng cấp bộ đọc)")
-	if err := parseCmd(fs, args, "ingest [--data DIR] [--json] [--retry] [--reread] ĐƯỜNG_DẪN…"); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return fmt.Errorf("ingest: cần ít nhất một tệp hoặc thư mục")
-	}
-	db, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	p := newPipeline(db)
-	defer indexHooks(p, db)()
-	if *retry {
-		p.Retry = ingest.RetryAll
-	}
-	p.Reread = *reread
-
-	files, bad := ingest.Collect(fs.Args(), db.Dir())
-	var sum ingest.Summary
-	for _, r := range bad {
-		sum.Add(r)
-	}
-	tty := ttyOut(os.Stdout) && !*asJSON
-	var bar *progressbar.ProgressBar
-	if tty && len(files) > 1 {
-		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(os.Stdout), progressbar.OptionSetDescription("Đang nhập"),
-			progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetPredictTime(true))
-	}
-	interrupted := false
-	for _, f := range files {
-		if ctx.Err() != nil {
-			interrupted = true
-			break
+	return func(ctx context.Context, c *cli, args []string) error {
+		if len(args) == 0 {
+			return usagef("cần ít nhất một tệp hoặc thư mục")
 		}
-		// The file in progress finishes even on Ctrl+C.
-		r := p.File(context.WithoutCancel(ctx), f)
-		sum.Add(r)
-		if bar != nil {
-			bar.Add(1)
+		a, err := openAppCreate(ctx, *data, app.IndexIfFree)
+		if err != nil {
+			return err
 		}
-		if !*asJSON && (bar == nil || *verbose) {
-			if bar != nil {
-				bar.Clear()
+		defer a.Close()
+		tty := c.tty && !*asJSON
+		var bar *progressbar.ProgressBar
+		onTotal := func(n int) {
+			if tty && n > 1 {
+				bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(c.stdout), progressbar.OptionSetDescription("Đang nhập"),
+					progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish(),
+					progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetPredictTime(true))
 			}
-			printIngestResult(os.Stdout, r)
 		}
+		onResult := func(r ingest.Result) {
+			if bar != nil {
+				bar.Add(1)
+			}
+			if !*asJSON && (bar == nil || *verbose) {
+				if bar != nil {
+					bar.Clear()
+				}
+				printIngestResult(c.stdout, r)
+			}
+		}
+		sum, left := a.Ingest(ctx, args, app.IngestOptions{Retry: *retry, Reread: *reread}, onTotal, onResult)
+		if bar != nil {
+			bar.Finish()
+		}
+		if *asJSON {
+			return jsonOut(c.stdout, sum)
+		}
+		printIngestSummary(c.stdout, sum, left)
+		if n := sum.Errors + sum.Failed; n > 0 {
+			return vanban.Errorf(vanban.EUnreadable, "%d tệp không nhập được (xem vanban failures)", n)
+		}
+		return nil
 	}
-	if bar != nil {
-		bar.Finish()
-	}
-	if *asJSON {
-		return jsonOut(os.Stdout, sum)
-	}
-	printIngestSummary(os.Stdout, sum, len(files)-len(sum.Results)+len(bad), interrupted)
-	if sum.Errors > 0 {
-		return fmt.Errorf("%d tệp không nhập được", sum.Errors)
-	}
-	return nil
 }
 
 // printIngestResult prints one file's outcome on one line.
@@ -93,7 +87,7 @@ func printIngestResult(w io.Writer, r ingest.Result) {
 }
 
 // printIngestSummary prints the counts and the failures with their reasons.
-func printIngestSummary(w io.Writer, s ingest.Summary, left int, interrupted bool) {
+func printIngestSummary(w io.Writer, s ingest.Summary, left int) {
 	fmt.Fprintf(w, "Đã nhập: %d · Không đổi: %d · Lỗi: %d", s.Stored, s.Unchanged, s.Failed+s.Errors)
 	if s.Skipped > 0 {
 		fmt.Fprintf(w, " · Bỏ qua: %d", s.Skipped)
@@ -117,7 +111,7 @@ func printIngestSummary(w io.Writer, s ingest.Summary, left int, interrupted boo
 		}
 		fmt.Fprintf(w, "  %s — %s\n", r.Path, reason)
 	}
-	if interrupted {
+	if left > 0 {
 		fmt.Fprintf(w, "Đã dừng theo yêu cầu; %d tệp còn lại sẽ được nhập ở lần chạy sau.\n", left)
 	}
 }

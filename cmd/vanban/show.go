@@ -2,74 +2,58 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"vanban"
+	"vanban/app"
 	"vanban/store"
 )
 
 func init() {
-	register("show", "in một văn bản (theo số ký hiệu, ID hoặc tên tệp) với các nhiệm vụ", runShow)
+	register(&command{
+		name: "show", summary: "in một văn bản (theo số ký hiệu, ID hoặc tên tệp) với các nhiệm vụ",
+		usage: "show [--json] [--full] [--data THƯ_MỤC] SỐ_KÝ_HIỆU|ID|TÊN_TỆP",
+		help: `In một văn bản: thông tin chung, các tệp, văn bản liên quan và bảng nhiệm vụ
+(kế hoạch) hoặc các mục báo cáo (báo cáo).
+
+ví dụ:
+  vanban show 58/KH-UBND
+  vanban show 12 --full
+  vanban show bao-cao-412-bc-stc-2026.docx --json`,
+		flags: showFlags,
+	})
 }
 
-// shown is a document as `vanban show --json` prints it.
-type shown struct {
-	Summary  *store.DocumentSummary `json:"summary"`
-	Files    []store.FileInfo       `json:"files"`
-	Links    []store.Link           `json:"links"`
-	Document *vanban.Document       `json:"document"`
-}
-
-func runShow(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("show", flag.ContinueOnError)
-	data := dataFlag(fs)
+func showFlags(fs *flagSet) func(context.Context, *cli, []string) error {
+	data := fs.dataFlag()
 	asJSON := fs.Bool("json", false, "in dạng JSON")
 	full := fs.Bool("full", false, "in đủ nội dung các ô, không cắt ngắn")
-	if err := parseCmd(fs, args, "show [--data DIR] [--json] [--full] SỐ_KÝ_HIỆU|ID|TÊN_TỆP"); err != nil {
-		return err
+	return func(ctx context.Context, c *cli, args []string) error {
+		if len(args) != 1 {
+			return usagef("cần đúng một văn bản, ví dụ 58/KH-UBND")
+		}
+		a, err := openApp(ctx, *data, app.NoIndex)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		s, err := a.Show(ctx, args[0])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return jsonOut(c.stdout, s)
+		}
+		printHeader(ctx, c.stdout, a, s)
+		printRows(c.stdout, s.Document, *full)
+		return nil
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("show: cần đúng một văn bản, ví dụ 58/KH-UBND")
-	}
-	db, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var s shown
-	s.Document, err = db.FindDocument(ctx, fs.Arg(0))
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("không tìm thấy văn bản %q (xem `vanban docs`)", fs.Arg(0))
-	}
-	if err != nil {
-		return err
-	}
-	id := s.Document.ID
-	if s.Summary, err = db.Summary(ctx, id); err != nil {
-		return err
-	}
-	if s.Files, err = db.Files(ctx, id); err != nil {
-		return err
-	}
-	if s.Links, err = db.Links(ctx, id); err != nil {
-		return err
-	}
-	if *asJSON {
-		return jsonOut(os.Stdout, s)
-	}
-	printHeader(ctx, os.Stdout, db, s)
-	printRows(os.Stdout, s.Document, *full)
-	return nil
 }
 
 // printHeader prints the document's metadata, files and links.
-func printHeader(ctx context.Context, w io.Writer, db *store.DB, s shown) {
+func printHeader(ctx context.Context, w io.Writer, a *app.App, s *app.Shown) {
 	d, m := s.Summary, s.Document.Meta
 	fmt.Fprintf(w, "#%d %s\n", d.ID, docLabel(*d))
 	line := func(label, value string) {
@@ -108,7 +92,7 @@ func printHeader(ctx context.Context, w io.Writer, db *store.DB, s shown) {
 	var order []string
 	for _, l := range s.Links {
 		if l.DocID != 0 {
-			line(linkLabel(l), linkTarget(ctx, db, l))
+			line(linkLabel(l), linkTarget(ctx, a, l))
 			continue
 		}
 		label := linkLabel(l)
@@ -161,8 +145,8 @@ func linkLabel(l store.Link) string {
 	return "Đã ban hành"
 }
 
-func linkTarget(ctx context.Context, db *store.DB, l store.Link) string {
-	other, err := db.Summary(ctx, l.DocID)
+func linkTarget(ctx context.Context, a *app.App, l store.Link) string {
+	other, err := a.Summary(ctx, l.DocID)
 	if err != nil {
 		return l.Ref
 	}

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"vanban"
+	"vanban/app"
 	"vanban/crosscheck/crosschecktest"
 	"vanban/internal/sharedtest"
 )
@@ -19,9 +18,9 @@ func TestUnitsListsEveryUnitWithCounts(t *testing.T) {
 			LeadParties: []vanban.Party{{Name: "Trung tâm Dữ liệu mới", Kind: vanban.KindUnit}}}}}
 	dir := crosscheckStore(t, plan, odd)
 
-	var all []unitRow
+	var all []app.UnitRow
 	runUnitsJSON(t, &all, "--data", dir, "--json")
-	byName := map[string]unitRow{}
+	byName := map[string]app.UnitRow{}
 	for _, u := range all {
 		byName[u.Name] = u
 	}
@@ -33,18 +32,15 @@ func TestUnitsListsEveryUnitWithCounts(t *testing.T) {
 		t.Errorf("unknown unit = %+v (listed %v), want lead 1, not known", u, ok)
 	}
 
-	var unknown []unitRow
+	var unknown []app.UnitRow
 	runUnitsJSON(t, &unknown, "--data", dir, "--json", "--unknown")
 	if len(unknown) != 1 || unknown[0].Name != "Trung tâm Dữ liệu mới" {
 		t.Errorf("--unknown = %+v, want only the unit the alias table lacks", unknown)
 	}
 
-	var text bytes.Buffer
-	if err := unitsMain(context.Background(), []string{"--data", dir}, &text); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(text.String(), "Sở Khoa học và Công nghệ") || !strings.Contains(text.String(), aliasFile) {
-		t.Errorf("text listing:\n%s", text.String())
+	text := mustRun(t, "units", "--data", dir)
+	if !strings.Contains(text, "Sở Khoa học và Công nghệ") || !strings.Contains(text, app.AliasFile) {
+		t.Errorf("text listing:\n%s", text)
 	}
 }
 
@@ -54,11 +50,8 @@ func goldPlan58(t *testing.T) *vanban.Document {
 
 func runUnitsJSON(t *testing.T, v any, args ...string) {
 	t.Helper()
-	var out bytes.Buffer
-	if err := unitsMain(context.Background(), args, &out); err != nil {
-		t.Fatalf("units %v: %v", args, err)
-	}
-	if err := json.Unmarshal(out.Bytes(), v); err != nil {
-		t.Fatalf("units %v: %v\n%s", args, err, out.String())
+	out := mustRun(t, append([]string{"units"}, args...)...)
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		t.Fatalf("units %v: %v\n%s", args, err, out)
 	}
 }

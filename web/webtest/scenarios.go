@@ -102,7 +102,7 @@ func Scenarios(t *testing.T, tab *Tab, base, prefix string) {
 		for _, u := range units {
 			got[u.Unit] = u
 		}
-		for unit, st := range map[string][2]string{"Ban Quản lý khu kinh tế": {"late", "Muộn"}, "Sở Tài chính": {"on_time", "Đúng hạn"}} {
+		for unit, st := range map[string][2]string{"Ban Quản lý khu kinh tế": {"late", "Trễ hạn"}, "Sở Tài chính": {"on_time", "Đúng hạn"}} {
 			if got[unit].Status != st[0] || got[unit].Text != st[1] {
 				t.Errorf("%s: report %+v, want %s (%s)", unit, got[unit], st[0], st[1])
 			}

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -66,7 +66,7 @@ func TestIndexStatusFollowsReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	src := indexSourceWith(db, normalize.DefaultAliases())
+	src := &indexSource{DB: db, aliases: normalize.DefaultAliases()}
 	asOf := vanban.D(2026, time.December, 31)
 	src.today = func() vanban.Date { return asOf }
 

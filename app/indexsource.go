@@ -1,14 +1,12 @@
-package main
+package app
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
-	"time"
 
 	"vanban"
 	"vanban/crosscheck"
@@ -30,34 +28,9 @@ type indexSource struct {
 
 var _ index.StatusSource = (*indexSource)(nil)
 
-// newIndexSource returns the index's view of db, cross-checking with the
-// data folder's alias table (the built-in one when it is malformed: the
-// index must not stop over a typo).
-func newIndexSource(db *store.DB) *indexSource {
-	aliases, err := loadAliases(db.Dir())
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "vanban: bảng tên cơ quan lỗi, dùng bảng mặc định: %v\n", err)
-		aliases = normalize.DefaultAliases()
-	}
-	return indexSourceWith(db, aliases)
-}
-
-// indexSourceWith returns the index's view of db, cross-checking with
-// aliases as of the day it runs.
-func indexSourceWith(db *store.DB, aliases *normalize.Aliases) *indexSource {
-	return &indexSource{DB: db, aliases: aliases, today: func() vanban.Date { return vanban.DateOf(time.Now()) }}
-}
-
-// statusLabel is how the index shows and filters a row's status
-// (trang-thai:hoan-thanh, trang-thai:"chưa báo cáo"): crosscheck's words.
-var statusLabel = map[vanban.TaskStatus]string{
-	vanban.TaskDone: "hoàn thành", vanban.TaskInProgress: "đang thực hiện",
-	vanban.TaskNotStarted: "chưa thực hiện", vanban.TaskNotReported: "chưa báo cáo",
-}
-
-// statusRank orders statuses from least to most advanced.
-var statusRank = map[vanban.TaskStatus]int{
-	vanban.TaskNotReported: 0, vanban.TaskNotStarted: 1, vanban.TaskInProgress: 2, vanban.TaskDone: 3,
+// indexSource returns the index's view of the store.
+func (a *App) indexSource() *indexSource {
+	return &indexSource{DB: a.db, aliases: a.aliases, today: a.today}
 }
 
 // DocumentVersions is the store's, except that a plan cited by reports
@@ -154,7 +127,7 @@ func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[int]strin
 		}
 		reports = append(reports, doc)
 	}
-	decisions, err := crosscheckDecisions(ctx, s.DB, plan, reports)
+	decisions, err := loadDecisions(ctx, s.DB, plan, reports)
 	if err != nil {
 		return nil, err
 	}
@@ -163,12 +136,13 @@ func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[int]strin
 }
 
 // leadStatuses gives each row (by its position in the plan) the least
-// advanced status of its lead units.
+// advanced status of its lead units, in the words the index shows and
+// filters by (trang-thai:"hoàn thành").
 func leadStatuses(res *crosscheck.Result) map[int]string {
 	least := map[int]vanban.TaskStatus{}
 	for _, u := range res.Units {
 		for _, t := range u.Lead {
-			if cur, ok := least[t.Row]; !ok || statusRank[t.Status] < statusRank[cur] {
+			if cur, ok := least[t.Row]; !ok || t.Status.Rank() < cur.Rank() {
 				least[t.Row] = t.Status
 			}
 		}
@@ -178,7 +152,7 @@ func leadStatuses(res *crosscheck.Result) map[int]string {
 	}
 	out := make(map[int]string, len(least))
 	for row, st := range least {
-		out[row] = statusLabel[st]
+		out[row] = st.Label()
 	}
 	return out
 }

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"vanban"
+	"vanban/extract"
+	"vanban/ingest"
+	"vanban/normalize"
+	"vanban/watch"
+)
+
+// ExtractLimits bound one file's extraction: a file that takes longer or
+// needs more memory is recorded as failed, not allowed to stall the rest.
+var ExtractLimits = extract.Limits{Timeout: 2 * time.Minute, Memory: 1 << 30}
+
+// Reader returns the function that turns a file into a normalized
+// Document: extraction in a child process with limits (extract.Isolated),
+// then the agency, deadline and target readings of package normalize
+// with aliases.
+func Reader(aliases *normalize.Aliases) ingest.Extractor {
+	return func(ctx context.Context, path string) (*vanban.Document, error) {
+		doc, err := extract.Isolated(ctx, path, ExtractLimits)
+		if err != nil {
+			return nil, err
+		}
+		normalize.Document(doc, aliases)
+		return doc, nil
+	}
+}
+
+// Extract reads one file as ingestion would, without storing it.
+func Extract(ctx context.Context, path, data string) (*vanban.Document, error) {
+	aliases, err := LoadAliases(data)
+	if err != nil {
+		return nil, err
+	}
+	return Reader(aliases)(ctx, path)
+}
+
+// Pipeline returns the ingestion pipeline into the store: reading with
+// the data folder's alias table, and the search index kept in step after
+// each commit when the App holds it.
+func (a *App) Pipeline() *ingest.Pipeline {
+	p := &ingest.Pipeline{Store: a.db, Extract: Reader(a.aliases), Timeout: ExtractLimits.Timeout}
+	if a.ix != nil {
+		// Sync rather than Refresh: storing an issued plan also takes its
+		// superseded draft out of search, and storing or removing a
+		// report changes the statuses of the plan it cites.
+		resync := func(ctx context.Context, id int64) {
+			if _, err := a.ix.Sync(ctx, a.indexSource(), nil); err != nil {
+				a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
+			}
+		}
+		p.Hooks = ingest.Hooks{OnStored: resync, OnRemoved: resync}
+	}
+	return p
+}
+
+// IngestOptions say how Ingest treats content it has read before.
+type IngestOptions struct {
+	Retry  bool // read again the files that failed, though unchanged
+	Reread bool // read every file again (after upgrading the readers)
+}
+
+// Ingest ingests the files and folders paths name, one file at a time,
+// telling each result to onResult (nil for none) as it comes. A file in
+// progress finishes even when ctx is cancelled; the files after it are
+// left for the next run and counted in left.
+func (a *App) Ingest(ctx context.Context, paths []string, opt IngestOptions, onTotal func(int), onResult func(ingest.Result)) (sum ingest.Summary, left int) {
+	p := a.Pipeline()
+	if opt.Retry {
+		p.Retry = ingest.RetryAll
+	}
+	p.Reread = opt.Reread
+	files, bad := ingest.Collect(paths, a.dir)
+	for _, r := range bad {
+		sum.Add(r)
+		if onResult != nil {
+			onResult(r)
+		}
+	}
+	if onTotal != nil {
+		onTotal(len(files))
+	}
+	for i, f := range files {
+		if ctx.Err() != nil {
+			return sum, len(files) - i
+		}
+		r := p.File(context.WithoutCancel(ctx), f)
+		sum.Add(r)
+		if onResult != nil {
+			onResult(r)
+		}
+	}
+	return sum, 0
+}
+
+// WatchConfig configures Watch; zero values take the watcher's defaults.
+type WatchConfig struct {
+	Dir         string
+	Settle      time.Duration
+	Rescan      time.Duration
+	FileTimeout time.Duration
+	Workers     int
+	// OnEvent, when set, is told every event (from the watcher's
+	// goroutines; it must not block).
+	OnEvent func(watch.Event)
+}
+
+// Watch ingests whatever lands in cfg.Dir until ctx ends. What it makes
+// of each file is remembered for FileState (the upload page).
+func (a *App) Watch(ctx context.Context, cfg WatchConfig) error {
+	p := a.Pipeline()
+	p.Retry = ingest.RetryTransient
+	w, err := watch.New(watch.Config{
+		Dir: cfg.Dir, Pipeline: p, Settle: cfg.Settle, Rescan: cfg.Rescan, FileTimeout: cfg.FileTimeout, Workers: cfg.Workers,
+		OnEvent: func(ev watch.Event) {
+			if ev.Kind == watch.Done && ev.Result != nil {
+				a.uploads.record(*ev.Result)
+			}
+			if cfg.OnEvent != nil {
+				cfg.OnEvent(ev)
+			}
+		},
+	})
+	if err != nil {
+		return err
+	}
+	return w.Run(ctx)
+}

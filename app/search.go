@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"vanban"
+	"vanban/index"
+)
+
+// facetLabels and recurrenceLabels name the index's facets and
+// recurrence slugs for a person.
+var (
+	facetLabels = map[string]string{
+		index.FilterLead: "Đơn vị chủ trì", index.FilterDocument: "Văn bản", index.FilterType: "Loại văn bản",
+		index.FilterYear: "Năm", index.FilterRecur: "Lặp lại",
+	}
+	recurrenceLabels = map[string]string{
+		"mot-lan": "Một lần", "hang-nam": "Hằng năm", "6-thang": "6 tháng", "hang-quy": "Hằng quý",
+		"hang-thang": "Hằng tháng", "hang-tuan": "Hằng tuần", "thuong-xuyen": "Thường xuyên",
+	}
+)
+
+// errNoIndex is returned by Search when the App was opened without one.
+var errNoIndex = vanban.Errorf(vanban.EInternal, "chỉ mục tìm kiếm chưa được mở")
+
+// Search runs a query in the `vanban search` syntax.
+func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
+	if a.ix == nil {
+		return nil, errNoIndex
+	}
+	q := req.Query
+	if strings.TrimSpace(q) == "" && req.DueFrom.IsZero() && req.DueTo.IsZero() {
+		return nil, index.ErrEmptyQuery
+	}
+	if !req.DueFrom.IsZero() {
+		q += " " + index.FilterDue + ">=" + req.DueFrom.String()
+	}
+	if !req.DueTo.IsZero() {
+		q += " " + index.FilterDue + "<=" + req.DueTo.String()
+	}
+	res, err := a.ix.Search(ctx, q, index.Options{Limit: req.Limit, Offset: req.Offset, Any: req.Any})
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Total: int(res.Total), Approximate: res.Fuzzy, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hit(h))
+	}
+	for _, f := range res.Facets {
+		sf := Facet{Name: f.Name, Label: firstNonEmpty(facetLabels[f.Name], f.Name)}
+		for _, t := range f.Terms {
+			sf.Terms = append(sf.Terms, FacetTerm{Term: t.Term, Label: recurrenceLabels[t.Term], Count: t.Count, Filter: f.Name + ":" + quoteTerm(t.Term)})
+		}
+		out.Facets = append(out.Facets, sf)
+	}
+	return out, nil
+}
+
+// quoteTerm writes a facet term as a filter value: quoted unless it is
+// one plain word.
+func quoteTerm(t string) string {
+	if t != "" && !strings.ContainsAny(t, " \t\"“”") {
+		return t
+	}
+	return `"` + strings.ReplaceAll(t, `"`, "") + `"`
+}
+
+// hitFields are the fields shown under a hit's main text when the query
+// matched them (the section is in the hit's heading already).
+var hitFields = []string{"output", "lead", "coord", "timeframe", "note"}
+
+func hit(h index.Hit) Hit {
+	f := h.Fields
+	out := Hit{
+		ID: h.ID, Kind: h.Kind, DocID: h.DocID, DocType: f.DocType, STT: h.STT, Section: f.Section,
+		Lead: f.Lead, Timeframe: f.Timeframe, DueLabel: f.DueLabel, Score: h.Score,
+	}
+	if h.Numbered {
+		out.Reference = h.Ref
+	}
+	out.DocDate, _ = vanban.ParseDate(f.Date)
+	if len(f.Due) > 0 {
+		out.Due, _ = vanban.ParseDate(f.Due[0])
+	}
+	main, text := "task", f.Task
+	if h.Kind == "doc" {
+		main, text = "title", f.Title
+	}
+	out.Text = Fragment{Field: main, Text: text, Marks: spans(h.Highlights[main])}
+	for _, name := range hitFields {
+		if sp := h.Highlights[name]; len(sp) > 0 {
+			out.Fragments = append(out.Fragments, Fragment{Field: name, Text: fieldText(f, name), Marks: spans(sp)})
+		}
+	}
+	// A match in the body only (a document's full text) shows as its
+	// snippet.
+	if len(out.Text.Marks) == 0 && len(out.Fragments) == 0 && h.Snippet.Field != main && len(h.Snippet.Spans) > 0 {
+		out.Fragments = append(out.Fragments, Fragment{Field: h.Snippet.Field, Text: h.Snippet.Text, Marks: spans(h.Snippet.Spans)})
+	}
+	return out
+}
+
+func fieldText(f index.Fields, name string) string {
+	switch name {
+	case "output":
+		return f.Output
+	case "lead":
+		return f.Lead
+	case "coord":
+		return f.Coordinators
+	case "timeframe":
+		return f.Timeframe
+	case "note":
+		return f.Note
+	case "section":
+		return f.Section
+	}
+	return ""
+}
+
+func spans(sp []index.Span) []Span {
+	out := make([]Span, len(sp))
+	for i, s := range sp {
+		out[i] = Span{Start: s.Start, End: s.End}
+	}
+	return out
+}
+
+// Reindex rebuilds the search index from the store beside the old one,
+// which stays usable until the new one takes its place. progress is told
+// how many documents are done.
+func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs int, entries uint64, err error) {
+	if a.ix != nil {
+		a.ix.Close()
+		a.ix = nil
+	}
+	st, err := index.Rebuild(ctx, a.indexDir(), a.indexSource(), progress)
+	if err != nil {
+		return 0, 0, err
+	}
+	ix, err := index.Open(a.indexDir())
+	if err != nil {
+		return 0, 0, err
+	}
+	a.ix = ix
+	n, err := ix.Count()
+	return st.Added, n, err
+}
+
+// refreshIndex re-indexes document id after a change that does not go
+// through ingestion (a person's decision). The change is stored even if
+// this fails, and the next Sync (a plan's version digests its decisions)
+// repairs the index.
+func (a *App) refreshIndex(ctx context.Context, id int64) {
+	if a.ix == nil {
+		return
+	}
+	if err := a.ix.Refresh(ctx, a.indexSource(), id); err != nil {
+		a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
+	}
+}
