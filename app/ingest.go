@@ -130,3 +130,7 @@ func (a *App) Watch(ctx context.Context, cfg WatchConfig) error {
 	}
 	return w.Run(ctx)
 }
+
+// FormatHint says in Vietnamese why vanban cannot read a file named name
+// and what to do; "" for a type it reads.
+func FormatHint(name string) string { return ingest.FormatHint(name) }

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,6 +65,11 @@ type Pipeline struct {
 	// Reread reads readable content again too (after an extractor
 	// upgrade), instead of reporting it unchanged.
 	Reread bool
+	// Root, when set, is the watched folder the files come from: a file
+	// whose real path lies outside it (through a link) is refused and
+	// recorded, never read. Files named by an operator have no root, and
+	// links among them are followed.
+	Root string
 }
 
 // Outcome is what ingesting a file came to.
@@ -120,18 +126,22 @@ func (p *Pipeline) File(ctx context.Context, path string) Result {
 
 func (p *Pipeline) file(ctx context.Context, path string) Result {
 	name := filepath.Base(path)
-	if !Eligible(name) {
-		return skippedResult(path)
+	if !Candidate(name) {
+		return skippedResult(path, "bỏ qua: tệp tạm hoặc tệp ẩn")
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return errorResult(path, err)
+	src, info, ref := p.open(path)
+	if ref != nil {
+		return p.reject(ctx, path, info, *ref)
 	}
-	if !info.Mode().IsRegular() {
-		return skippedResult(path)
+	if src == nil {
+		return skippedResult(path, "bỏ qua: liên kết tới một thư mục")
+	}
+	defer src.Close()
+	if hint := FormatHint(name); hint != "" {
+		return p.reject(ctx, path, info, refusal{KindFormat, hint, "unsupported format " + filepath.Ext(name)})
 	}
 	in := store.Incoming{Path: path, Name: name, ModTime: info.ModTime(), Format: Format(name)}
-	sha, size, err := store.HashFile(path)
+	sha, size, err := store.Hash(src)
 	if err != nil {
 		return errorResult(path, err)
 	}
@@ -150,7 +160,10 @@ func (p *Pipeline) file(ctx context.Context, path string) Result {
 		}
 	}
 	in.Reread = known != nil
-	if in.Blob, err = p.Store.Keep(path); err != nil {
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return errorResult(path, err)
+	}
+	if in.Blob, err = p.Store.KeepFrom(src, filepath.Ext(name)); err != nil {
 		return errorResult(path, err)
 	}
 	doc, err := p.extract(ctx, in.Blob.Path)
@@ -318,7 +331,6 @@ func errorResult(path string, err error) Result {
 		Message: "lỗi: " + reason, Reason: reason, Error: err.Error(), Err: err}
 }
 
-func skippedResult(path string) Result {
-	return Result{Path: path, Name: filepath.Base(path), Outcome: Skipped,
-		Message: "bỏ qua: chỉ nhập tệp .docx và .pdf"}
+func skippedResult(path, message string) Result {
+	return Result{Path: path, Name: filepath.Base(path), Outcome: Skipped, Message: message}
 }

@@ -29,6 +29,10 @@ func Ignored(name string) bool {
 	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, "~") && strings.HasSuffix(lower, ".tmp") {
 		return true
 	}
+	switch lower {
+	case "thumbs.db", "desktop.ini", "ehthumbs.db":
+		return true // the operating system's, beside any folder of files
+	}
 	for _, suffix := range []string{".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", "~"} {
 		if strings.HasSuffix(lower, suffix) {
 			return true
@@ -37,11 +41,17 @@ func Ignored(name string) bool {
 	return false
 }
 
-// Eligible reports whether a file name is a document vanban takes in.
+// Eligible reports whether a file name is a document vanban reads.
 func Eligible(name string) bool {
 	base := filepath.Base(name)
 	return Format(base) != "" && !Ignored(base)
 }
+
+// Candidate reports whether a file found in a folder is taken in: read
+// when vanban reads its type, recorded as a failure with what to do when
+// it does not, so that nothing dropped into a folder vanishes unsaid.
+// Only the files editors and systems leave behind are passed over.
+func Candidate(name string) bool { return !Ignored(filepath.Base(name)) }
 
 // SkipDir reports whether a folder is not searched for documents: hidden
 // folders and the ones operating systems keep deleted files in.
@@ -50,66 +60,93 @@ func SkipDir(name string) bool {
 		strings.EqualFold(name, "System Volume Information")
 }
 
-// Collect lists the documents named by paths: files as given (when
-// eligible) and the eligible files under folders, recursively, sorted and
-// without repeats, as absolute paths. It never enters skip (the data
-// folder, whose copies must not be ingested again). Paths it cannot read
-// or does not take are returned as results to report.
+// Collect lists the files named by paths: files as given and the files
+// under folders, recursively, sorted and without repeats, as absolute
+// paths; Ignored names are passed over, files of other types are listed
+// so that the pipeline records why it cannot read them. Symbolic links
+// are followed, to files and to folders, with a guard against loops. It
+// never enters skip (the data folder, whose copies must not be ingested
+// again). Paths it cannot read are returned as results to report.
 func Collect(paths []string, skip string) ([]string, []Result) {
-	var files []string
-	var bad []Result
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
+	c := collector{skip: skip, seen: map[string]bool{}, dirs: map[string]bool{}}
 	for _, arg := range paths {
 		abs, err := filepath.Abs(arg)
 		if err != nil {
-			bad = append(bad, errorResult(arg, err))
+			c.bad = append(c.bad, errorResult(arg, err))
 			continue
 		}
-		info, err := os.Stat(abs)
+		info, err := os.Stat(abs) // a link named here is followed
 		if err != nil {
-			bad = append(bad, errorResult(abs, err))
+			c.bad = append(c.bad, errorResult(abs, err))
 			continue
 		}
-		if Inside(abs, skip) {
-			bad = append(bad, skippedResult(abs))
+		if Inside(abs, skip) || Inside(realPath(abs), skip) {
+			c.bad = append(c.bad, skippedResult(abs, "bỏ qua: thư mục dữ liệu của vanban"))
 			continue
 		}
-		if !info.IsDir() {
-			if Eligible(abs) {
-				add(abs)
-			} else {
-				bad = append(bad, skippedResult(abs))
-			}
+		if info.IsDir() {
+			c.walk(abs)
 			continue
 		}
-		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad = append(bad, errorResult(p, err))
-				return nil
+		c.add(abs)
+	}
+	sort.Strings(c.files)
+	return c.files, c.bad
+}
+
+// collector walks folders for Collect.
+type collector struct {
+	skip  string
+	files []string
+	bad   []Result
+	seen  map[string]bool // files listed
+	dirs  map[string]bool // real paths of the folders entered
+}
+
+func (c *collector) add(p string) {
+	if !c.seen[p] && Candidate(p) {
+		c.seen[p] = true
+		c.files = append(c.files, p)
+	}
+}
+
+// walk lists the files under dir, entering each real folder once: a link
+// back to a folder above does not loop.
+func (c *collector) walk(dir string) {
+	real := realPath(dir)
+	if c.dirs[real] {
+		return
+	}
+	c.dirs[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		c.bad = append(c.bad, errorResult(dir, err))
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				isDir = true
 			}
-			if d.IsDir() {
-				if p != abs && (SkipDir(d.Name()) || p == skip) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && Eligible(d.Name()) {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			bad = append(bad, errorResult(abs, err))
+		}
+		switch {
+		case !isDir:
+			c.add(p) // a broken link or a FIFO is recorded by the pipeline
+		case SkipDir(e.Name()) || p == c.skip || Inside(realPath(p), c.skip):
+		default:
+			c.walk(p)
 		}
 	}
-	sort.Strings(files)
-	return files, bad
+}
+
+// realPath returns p with every link resolved, or p when it cannot be.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
 }
 
 // Inside reports whether path is dir or inside it.

@@ -373,8 +373,23 @@ func (s *DB) Files(ctx context.Context, docID int64) ([]FileInfo, error) {
 }
 
 // Failures lists the files that could not be read and are still where
-// they were found (their path holds no newer content): the newest first.
+// they were found (their path holds no newer content), and the files
+// refused without reading (Reject): the newest first.
 func (s *DB) Failures(ctx context.Context) ([]FileInfo, error) {
+	read, err := s.readFailures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	refused, err := s.rejections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all := append(read, refused...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].IngestedAt.After(all[j].IngestedAt) })
+	return all, nil
+}
+
+func (s *DB) readFailures(ctx context.Context) ([]FileInfo, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+fileColumns+`, l.path FROM locations l JOIN files f ON f.id = l.file_id
 		JOIN documents d ON d.id = f.document_id WHERE f.status = 'failed' ORDER BY f.ingested_at DESC, l.path`)
 	if err != nil {
@@ -429,6 +444,9 @@ type Location struct {
 	Status    vanban.ReadStatus // of the content
 	ErrorKind string
 	Attempts  int
+	// Rejected marks a file refused without its content (see Reject);
+	// FileID is 0 then.
+	Rejected bool
 }
 
 // Locations returns the known paths inside dir (all when dir is ""), for
@@ -457,7 +475,19 @@ func (s *DB) Locations(ctx context.Context, dir string) (map[string]Location, er
 		}
 		m[path] = l
 	}
-	return m, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rejected, err := s.rejections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range rejected {
+		if _, ok := m[f.Path]; !ok && (prefix == "" || strings.HasPrefix(f.Path, prefix)) {
+			m[f.Path] = Location{Size: f.Size, ModTime: f.ModTime, Status: vanban.ReadFailed, ErrorKind: f.ErrorKind, Attempts: f.Attempts, Rejected: true}
+		}
+	}
+	return m, nil
 }
 
 // LocationOf returns what the store knows of one path, or nil.
@@ -468,7 +498,7 @@ func (s *DB) LocationOf(ctx context.Context, path string) (*Location, error) {
 		FROM locations l JOIN files f ON f.id = l.file_id WHERE l.path = ?`, path).
 		Scan(&l.FileID, &l.Size, &ns, &l.Status, &l.ErrorKind, &l.Attempts)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return s.rejectionAt(ctx, path)
 	}
 	if err != nil {
 		return nil, err

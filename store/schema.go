@@ -213,37 +213,68 @@ CREATE TABLE match_decisions (
 ) WITHOUT ROWID;
 CREATE INDEX match_decisions_task ON match_decisions (task_id);
 `,
+	// 2: files refused without reading their content (a type vanban does
+	// not read, a link pointing out of the watched folder, a FIFO, a
+	// file it may not read), so that nothing dropped vanishes unsaid.
+	`
+CREATE TABLE rejections (
+	path       TEXT    PRIMARY KEY,
+	name       TEXT    NOT NULL,
+	format     TEXT    NOT NULL DEFAULT '',
+	size       INTEGER NOT NULL DEFAULT 0,
+	mtime_ns   INTEGER NOT NULL DEFAULT 0,
+	error_kind TEXT    NOT NULL,
+	reason     TEXT    NOT NULL,
+	error      TEXT    NOT NULL DEFAULT '',
+	attempts   INTEGER NOT NULL DEFAULT 1,
+	seen_at    TEXT    NOT NULL
+);
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per
-// step, recording the version in PRAGMA user_version.
+// step, recording the version in PRAGMA user_version. db's transactions
+// begin IMMEDIATE, so each step holds the write lock from the moment it
+// reads the version: two processes opening a new data folder at once
+// apply each step once, the second finding it done.
 func migrate(ctx context.Context, db *sql.DB) error {
+	for {
+		done, err := migrateStep(ctx, db)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next migration, if any, and reports whether
+// the schema is up to date.
+func migrateStep(ctx context.Context, db *sql.DB) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate schema: %w", err)
+	}
+	defer tx.Rollback()
 	var version int
-	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
 	}
-	if version > len(migrations) {
-		return fmt.Errorf("database schema version %d is newer than this program (%d)", version, len(migrations))
+	switch {
+	case version > len(migrations):
+		return false, fmt.Errorf("database schema version %d is newer than this program (%d)", version, len(migrations))
+	case version == len(migrations):
+		return true, nil
 	}
-	for v := version; v < len(migrations); v++ {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate schema to version %d: %w", v+1, err)
-		}
-		// PRAGMA takes no parameters; v+1 is an integer we computed.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, v+1)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate schema to version %d: %w", v+1, err)
-		}
+	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+		return false, fmt.Errorf("migrate schema to version %d: %w", version+1, err)
 	}
-	return nil
+	// PRAGMA takes no parameters; version+1 is an integer we computed.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version+1)); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate schema to version %d: %w", version+1, err)
+	}
+	return false, nil
 }
 
 // SchemaVersion is the schema version this program writes.

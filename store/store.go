@@ -68,7 +68,7 @@ func Open(dir string) (*DB, error) {
 		return nil, err
 	}
 	for _, d := range []string{abs, filepath.Join(abs, filesDir), filepath.Join(abs, tmpDir)} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := os.MkdirAll(d, 0o700); err != nil {
 			return nil, fmt.Errorf("create data folder: %w", err)
 		}
 	}

@@ -148,6 +148,9 @@ func (s *DB) Forget(ctx context.Context, paths []string) error {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM locations WHERE path = ?`, p); err != nil {
 				return err
 			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM rejections WHERE path = ?`, p); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -558,5 +561,10 @@ func (w *writer) locate(path string, fileID, size int64, mtime time.Time) error 
 	_, err := w.exec(`INSERT INTO locations (path, file_id, size, mtime_ns, seen_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (path) DO UPDATE SET file_id = excluded.file_id, size = excluded.size, mtime_ns = excluded.mtime_ns, seen_at = excluded.seen_at`,
 		path, fileID, size, ns, w.now)
+	if err != nil {
+		return err
+	}
+	// The path holds content now: what was refused there is past.
+	_, err = w.exec(`DELETE FROM rejections WHERE path = ?`, path)
 	return err
 }

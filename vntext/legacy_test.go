@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"vanban/internal/sharedtest"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -209,9 +210,7 @@ func TestLegacyRoundTrip(t *testing.T) {
 // TestTCVN3Iconv checks the TCVN3 table against glibc's TCVN5712-1, byte
 // by byte for 0xA1–0xFF.
 func TestTCVN3Iconv(t *testing.T) {
-	if _, err := exec.LookPath("iconv"); err != nil {
-		t.Skip("no iconv")
-	}
+	sharedtest.Program(t, "iconv", "libc-bin")
 	var in bytes.Buffer
 	for b := 0xA1; b <= 0xFF; b++ {
 		in.WriteByte(byte(b))
@@ -221,7 +220,7 @@ func TestTCVN3Iconv(t *testing.T) {
 	cmd.Stdin = &in
 	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("iconv lacks TCVN5712-1: %v", err)
+		sharedtest.Missing(t, "iconv lacks TCVN5712-1: "+err.Error())
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	if len(lines) != 0xFF-0xA1+1 {

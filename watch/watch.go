@@ -148,6 +148,11 @@ func New(cfg Config) (*Watcher, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 1
 	}
+	// Whatever the watcher reads must lie inside the folder: a link
+	// dropped there that points elsewhere is refused and recorded.
+	p := *cfg.Pipeline
+	p.Root = dir
+	cfg.Pipeline = &p
 	return &Watcher{
 		cfg: cfg, dir: dir, skip: cfg.Pipeline.Store.Dir(),
 		settling: map[string]*candidate{}, busy: map[string]bool{}, dirty: map[string]bool{},
@@ -292,7 +297,7 @@ func (w *Watcher) onEvent(ev fsnotify.Event) {
 
 // touch notes that path may have changed.
 func (w *Watcher) touch(path string) {
-	if !ingest.Eligible(path) {
+	if !ingest.Candidate(path) {
 		return
 	}
 	if w.busy[path] {
@@ -310,16 +315,19 @@ func (w *Watcher) touch(path string) {
 func (w *Watcher) settle(ctx context.Context) {
 	now := time.Now()
 	for path, c := range w.settling {
-		info, err := os.Stat(path)
-		if err != nil || !info.Mode().IsRegular() {
+		info, err := os.Lstat(path)
+		if err != nil || info.IsDir() {
 			w.unsettle(path)
 			continue
 		}
-		if info.Size() != c.size || !info.ModTime().Equal(c.mtime) {
+		// A link, a FIFO, a device: nothing to wait for; the pipeline
+		// refuses it and records why.
+		regular := info.Mode().IsRegular()
+		if regular && (info.Size() != c.size || !info.ModTime().Equal(c.mtime)) {
 			c.size, c.mtime, c.since = info.Size(), info.ModTime(), now
 			continue
 		}
-		if now.Sub(c.since) < w.cfg.Settle {
+		if regular && now.Sub(c.since) < w.cfg.Settle {
 			continue
 		}
 		w.unsettle(path)
@@ -349,8 +357,13 @@ func same(l store.Location, info fs.FileInfo) bool {
 	return l.Size == info.Size() && l.ModTime.Equal(info.ModTime())
 }
 
-// retry reports whether a known failure is worth another attempt.
+// retry reports whether a known failure is worth another attempt: a
+// transient one a few times, a refusal that can be mended without the
+// file changing (a permission, a link) each time.
 func (w *Watcher) retry(l store.Location) bool {
+	if l.Rejected {
+		return ingest.RetryRejected(l.ErrorKind)
+	}
 	return l.Status == vanban.ReadFailed && w.cfg.Pipeline.Retry == ingest.RetryTransient &&
 		ingest.Transient(l.ErrorKind) && l.Attempts < ingest.MaxAttempts
 }
@@ -432,7 +445,7 @@ func (w *Watcher) watchTree(root string, touch bool) map[string]fs.FileInfo {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !ingest.Eligible(d.Name()) {
+		if !ingest.Candidate(d.Name()) {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {

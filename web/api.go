@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -164,52 +165,91 @@ type uploadResult struct {
 	Name  string `json:"name"`            // as sent
 	Saved string `json:"saved,omitempty"` // as saved in the watched folder
 	Error string `json:"error,omitempty"`
+	// Hint says, for a type vanban does not read, what to do; the file is
+	// saved all the same and listed among the failures.
+	Hint string `json:"hint,omitempty"`
 }
 
 // apiUpload streams each file of a multipart request into the watched
-// folder. The whole request is bounded by the size limit (the page sends
-// one file per request, to show each one's progress).
+// folder. Each file is bounded by the size limit, the request by as many
+// files; the reply lists every file sent with its own outcome, the ones
+// past the number a request may carry or cut off by a request that grew
+// too large included.
 func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Inbox == nil {
 		s.fail(w, r, http.StatusNotFound, "Chưa bật thư mục theo dõi (vanban serve --watch THƯ_MỤC), nên không tải lên được.")
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload+1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxUploadFiles*s.cfg.MaxUpload+1<<20)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Yêu cầu tải lên không hợp lệ (cần multipart/form-data).")
 		return
 	}
 	results := []uploadResult{}
-	for len(results) < maxUploadFiles {
+	status := http.StatusOK
+	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
+		if err != nil && len(results) == 0 {
 			s.uploadFailed(w, r, err)
 			return
+		}
+		if err != nil {
+			status = s.uploadCut(&results, err)
+			break
+		}
+		if part.FileName() == "" {
+			part.Close()
+			continue
+		}
+		if len(results) >= maxUploadFiles {
+			results = append(results, uploadResult{Name: part.FileName(),
+				Error: fmt.Sprintf("Mỗi lần chỉ tải lên được %d tệp; hãy tải tệp này lên lần nữa.", maxUploadFiles)})
+			part.Close()
+			continue
 		}
 		res, err := s.saveUpload(part)
 		part.Close()
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		if errors.As(err, &mbe) && len(results) == 0 {
 			s.uploadFailed(w, r, err)
 			return
+		}
+		if errors.As(err, &mbe) {
+			results = append(results, uploadResult{Name: part.FileName()})
+			status = s.uploadCut(&results, err)
+			break
 		}
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		if res != nil {
-			results = append(results, *res)
-		}
+		results = append(results, *res)
 	}
 	if len(results) == 0 {
 		s.fail(w, r, http.StatusBadRequest, "Không có tệp nào trong yêu cầu.")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"files": results})
+	writeJSON(w, status, map[string]any{"files": results})
+}
+
+// uploadCut marks the file being read when the request broke off (too
+// large, or broken) as not uploaded, and returns the status to answer.
+func (s *Server) uploadCut(results *[]uploadResult, err error) int {
+	msg, status := "Yêu cầu tải lên bị ngắt; tệp này và các tệp sau chưa được tải lên.", http.StatusBadRequest
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		msg, status = "Yêu cầu tải lên quá lớn; tệp này và các tệp sau chưa được tải lên.", http.StatusRequestEntityTooLarge
+	}
+	if n := len(*results); n > 0 && (*results)[n-1].Saved == "" && (*results)[n-1].Error == "" {
+		(*results)[n-1].Error = msg
+	} else {
+		*results = append(*results, uploadResult{Error: msg})
+	}
+	return status
 }
 
 // saveUpload saves one part; nil for a part that is not a file. A
@@ -229,9 +269,11 @@ func (s *Server) saveUpload(part *multipart.Part) (*uploadResult, error) {
 		return nil, err
 	}
 	res.Saved = saved
+	res.Hint = app.FormatHint(saved)
 	return res, nil
 }
 
+// uploadFailed answers a request that broke before any file was read.
 func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {

@@ -59,10 +59,10 @@ func (in *Inbox) Save(name string, r io.Reader, maxSize int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// A type vanban does not read is saved too: the watcher records it
+	// as a failure that says what to do, as for a file dropped into the
+	// folder.
 	ext := strings.ToLower(path.Ext(name))
-	if ext != ".pdf" && ext != ".docx" {
-		return "", vanban.Errorf(vanban.EInvalid, "Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx).")
-	}
 	tmp, err := os.CreateTemp(in.dir, ".vanban-upload-*.part")
 	if err != nil {
 		return "", err

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -362,8 +363,10 @@ func TestUploadChecks(t *testing.T) {
 		{"hidden name", ".~lock.x.docx", docx, "lock.x.docx", ""},
 		{"office temp name", "~$bao-cao.docx", docx, "bao-cao.docx", ""},
 		{"control chars", "a\u009fb|c.pdf", pdf, "a_b_c.pdf", ""},
-		{"exe", "virus.exe", []byte("MZ"), "", "Chỉ nhận tệp"},
-		{"no extension", "docx", docx, "", "Chỉ nhận tệp"},
+		// Types vanban does not read are saved: the watcher records each
+		// as a failure saying what to do (the hint, in the reply too).
+		{"word 97", "cong-van.doc", []byte("\xd0\xcf\x11\xe0"), "cong-van.doc", ""},
+		{"exe", "virus.exe", []byte("MZ"), "virus.exe", ""},
 		{"pdf named docx", "x.docx", pdf, "", "không phải tài liệu Word"},
 		{"zip named docx", "x.docx", minimalDocx(t, "a.txt"), "", "không phải tài liệu Word"},
 		{"html named pdf", "x.pdf", []byte("<html><script>"), "", "không phải PDF"},
@@ -383,6 +386,9 @@ func TestUploadChecks(t *testing.T) {
 		if got.Saved != tc.saved || (tc.msg != "" && !strings.Contains(got.Error, tc.msg)) {
 			t.Errorf("%s: saved %q error %q, want %q / %q", tc.name, got.Saved, got.Error, tc.saved, tc.msg)
 		}
+		if tc.name == "word 97" && !strings.Contains(got.Hint, "lưu lại dưới dạng .docx") {
+			t.Errorf("%s: hint %q", tc.name, got.Hint)
+		}
 	}
 	// Nothing but the accepted files is in the inbox: no temporary
 	// leftovers, nothing outside it.
@@ -391,7 +397,7 @@ func TestUploadChecks(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	want := []string{"Báo cáo số 412 (2).docx", "Báo cáo số 412.docx", "a_b_c.pdf", "bao-cao.docx", "bao-cao.pdf", "ke-hoach.PDF", "lock.x.docx", "passwd.docx"}
+	want := []string{"Báo cáo số 412 (2).docx", "Báo cáo số 412.docx", "a_b_c.pdf", "bao-cao.docx", "bao-cao.pdf", "cong-van.doc", "ke-hoach.PDF", "lock.x.docx", "passwd.docx", "virus.exe"}
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("inbox holds %q, want %q", names, want)
 	}
@@ -687,5 +693,49 @@ func TestChart(t *testing.T) {
 	}
 	if l := c.Bars[1]; len([]rune(l.Label)) > labelRunes || l.Total != 0 || len(l.Segs) != 0 {
 		t.Errorf("long empty unit: %+v", l)
+	}
+}
+
+// TestUploadManyFiles sends more files in one request than a request may
+// carry, one of them too large: the reply lists every file with its own
+// outcome, and every file that fits is saved.
+func TestUploadManyFiles(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.MaxUpload = 4 << 10 })
+	pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	n := maxUploadFiles + 3
+	for i := 0; i < n; i++ {
+		data := pdf
+		if i == 5 {
+			data = append([]byte("%PDF-1.7 "), make([]byte, 5<<10)...)
+		}
+		fw, _ := mw.CreateFormFile("file", fmt.Sprintf("bao-cao-%02d.pdf", i))
+		fw.Write(data)
+	}
+	mw.Close()
+	hdr := map[string]string{"Content-Type": mw.FormDataContentType(), "X-CSRF-Token": f.srv.mac("csrf|"), "Origin": "http://127.0.0.1:8080", "Sec-Fetch-Site": "same-origin"}
+	w := do(t, f.srv.Handler(), request{method: "POST", path: "/api/uploads", body: &b, header: hdr})
+	var res uploadResponse
+	json.Unmarshal(w.Body.Bytes(), &res)
+	if w.Code != http.StatusOK || len(res.Files) != n {
+		t.Fatalf("status %d, %d results for %d files: %+v", w.Code, len(res.Files), n, res)
+	}
+	for i, r := range res.Files {
+		switch {
+		case i == 5:
+			if r.Saved != "" || !strings.Contains(r.Error, "lớn quá") {
+				t.Errorf("file %d (too large): %+v", i, r)
+			}
+		case i >= maxUploadFiles:
+			if r.Saved != "" || !strings.Contains(r.Error, "lần nữa") {
+				t.Errorf("file %d (beyond the limit): %+v", i, r)
+			}
+		case r.Saved != fmt.Sprintf("bao-cao-%02d.pdf", i):
+			t.Errorf("file %d: %+v, want saved", i, r)
+		}
+	}
+	if ents, _ := os.ReadDir(f.inbox.Dir()); len(ents) != maxUploadFiles-1 {
+		t.Errorf("inbox holds %d files, want %d", len(ents), maxUploadFiles-1)
 	}
 }

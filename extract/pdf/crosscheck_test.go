@@ -98,9 +98,7 @@ func comparable(words []string) []string {
 // shared PDF with poppler's pdftotext. What may differ is listed in
 // allowedDiff with the reason.
 func TestWordsMatchPdftotext(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	sharedtest.Program(t, "pdftotext", "poppler-utils")
 	for _, path := range fixturePDFs(t) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {

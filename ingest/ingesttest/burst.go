@@ -28,6 +28,10 @@ type Item struct {
 	// acceptable one). Ignored files must leave no trace in the store.
 	Bad     bool
 	Ignored bool
+	// Refused files are recorded as failures without their content
+	// being read or kept; Refused is the failure kind expected
+	// (ingest.KindFormat …).
+	Refused string
 	Err     error
 	Alt     error
 }
@@ -51,8 +55,12 @@ func Burst(docx []byte, n int) ([]Item, error) {
 	for _, b := range BadFiles(docx) {
 		items = append(items, Item{Rel: b.Name, Data: b.Data, Bad: true, Err: b.Err, Alt: b.Alt})
 	}
-	for _, name := range []string{"~$kh-0001.docx", ".~lock.kh-0001.docx#", "tai-ve.docx.part", "tai-ve.pdf.crdownload", "ghi-chu.txt", ".an.docx", "~WRL0001.tmp"} {
+	for _, name := range []string{"~$kh-0001.docx", ".~lock.kh-0001.docx#", "tai-ve.docx.part", "tai-ve.pdf.crdownload", ".an.docx", "~WRL0001.tmp", "Thumbs.db"} {
 		items = append(items, Item{Rel: name, Data: []byte("tạm"), Ignored: true})
+	}
+	// Types vanban does not read: recorded with what to do.
+	for _, name := range []string{"ghi-chu.txt", "cong-van-cu.doc", "bang-tong-hop.xls"} {
+		items = append(items, Item{Rel: name, Data: []byte("không đọc được " + name), Refused: "format"})
 	}
 	return items, nil
 }

@@ -4,15 +4,18 @@
 // net/http/httptest: test files of every package import it, which is why
 // it is an ordinary package and not a _test.go file.
 //
-// A test that needs the material skips when it is missing (a checkout
-// without ../shared), rather than failing.
+// A test that needs the material, or an outside program (pdftotext,
+// chromium), skips when it is missing on a developer's machine and fails
+// when the environment variable CI is set: CI must run every test.
 package sharedtest
 
 import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -39,14 +42,43 @@ func Find() (string, error) {
 	}
 }
 
-// Dir returns the shared folder, and skips the test when there is none.
+// Dir returns the shared folder. Without one the test skips, or fails
+// in CI.
 func Dir(tb testing.TB) string {
 	tb.Helper()
 	dir, err := Find()
 	if err != nil {
-		tb.Skip(err)
+		Missing(tb, err.Error())
 	}
 	return dir
+}
+
+// InCI reports whether the tests run in CI (CI=true, as CI systems set
+// it; CI=false or 0 does not count).
+func InCI() bool {
+	v := strings.ToLower(os.Getenv("CI"))
+	return v != "" && v != "false" && v != "0"
+}
+
+// Missing ends a test whose material or program is missing: it fails in
+// CI and skips elsewhere.
+func Missing(tb testing.TB, what string) {
+	tb.Helper()
+	if InCI() {
+		tb.Fatalf("%s (CI must run this test: .ci/run installs what it needs)", what)
+	}
+	tb.Skipf("%s (set CI=true to make this a failure)", what)
+}
+
+// Program returns the path of the program name, or ends the test as
+// Missing says.
+func Program(tb testing.TB, name, debianPackage string) string {
+	tb.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(tb, name+" is not installed (apt-get install "+debianPackage+")")
+	}
+	return p
 }
 
 // Path joins elem to the shared folder: Path(t, "corpus", name) or
