@@ -9,9 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
 	"vanban"
@@ -65,10 +63,7 @@ func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, e
 	cmd := exec.CommandContext(ctx, self)
 	cmd.Env = append(os.Environ(), workerEnv+"="+abs, fmt.Sprintf("%s_MEM=%d", workerEnv, lim.Memory),
 		fmt.Sprintf("%s_DEADLINE=%d", workerEnv, deadline.UnixMilli()))
-	// Its own process group keeps a terminal's Ctrl+C, meant for vanban,
-	// from killing the file vanban lets finish; the parent-death signal
-	// keeps a child from outliving a killed parent.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = childAttr()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
@@ -154,37 +149,6 @@ func exitAtDeadline(ms string) {
 		return
 	}
 	time.AfterFunc(time.Until(time.UnixMilli(n)), func() { os.Exit(4) })
-}
-
-// limitMemory caps the worker's address space, and tells the Go runtime to
-// collect hard before it reaches the cap.
-func limitMemory(s string) {
-	var n int64
-	if _, err := fmt.Sscan(s, &n); err != nil || n <= 0 {
-		return
-	}
-	debug.SetMemoryLimit(n / 2)
-	// The Go runtime reserves address space up front, so the cap counts
-	// from what the process has already mapped.
-	as := uint64(n) + mappedBytes()
-	lim := syscall.Rlimit{Cur: as, Max: as}
-	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
-}
-
-// mappedBytes returns the process's virtual memory size (VmSize), or 0.
-func mappedBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(l, "VmSize:"); ok {
-			var kb uint64
-			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
-			return kb << 10
-		}
-	}
-	return 0
 }
 
 func tail(s string, n int) string {
