@@ -93,7 +93,7 @@ type workerResult struct {
 // sentinels are the errors a worker's result can name, so that the caller
 // can still test them with errors.Is.
 var sentinels = []error{layout.ErrEmpty, layout.ErrNotZip, layout.ErrNoDocument, layout.ErrTooLarge,
-	layout.ErrNotPDF, layout.ErrEncrypted, layout.ErrNoText, layout.ErrMalformed, layout.ErrUnsupported,
+	layout.ErrNotPDF, layout.ErrEncrypted, layout.ErrNoText, layout.ErrMisencoded, layout.ErrMalformed, layout.ErrUnsupported,
 	layout.ErrCrashed}
 
 func (r workerResult) err() error {

@@ -20,6 +20,7 @@ const (
 	KindNotPDF      = "not_pdf"
 	KindEncrypted   = "encrypted"
 	KindNoText      = "no_text"
+	KindMisencoded  = "misencoded"
 	KindMalformed   = "malformed"
 	KindUnsupported = "unsupported"
 	KindTimeout     = "timeout"
@@ -37,6 +38,7 @@ var reasons = []struct {
 	{layout.ErrEmpty, KindEmpty, "tệp rỗng"},
 	{layout.ErrEncrypted, KindEncrypted, "tệp được mã hóa (đặt mật khẩu), cần mở khóa"},
 	{layout.ErrNoText, KindNoText, "không có lớp văn bản, cần OCR (tệp quét)"},
+	{layout.ErrMisencoded, KindMisencoded, "lớp văn bản bị mã hoá sai (chữ không giải mã được), cần OCR"},
 	{layout.ErrTooLarge, KindTooLarge, "tệp quá lớn"},
 	{layout.ErrNotZip, KindNotDOCX, "không phải tệp DOCX hợp lệ"},
 	{layout.ErrNoDocument, KindNoDocument, "tệp DOCX không có phần nội dung văn bản"},

@@ -15,6 +15,10 @@ type Doc struct {
 	Pages    int    // 0 when the format does not paginate
 	Blocks   []Block
 	Warnings []string
+	// Misencoded lists the pages whose text layer could not be decoded
+	// (a producer that wrote glyph numbers for text): their words are
+	// partly missing.
+	Misencoded []int `json:",omitempty"`
 }
 
 // Block is a paragraph or a table; exactly one of Para and Table is set.

@@ -1,6 +1,9 @@
 package pdf
 
-import "unicode/utf16"
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 // cmap is what a ToUnicode CMap or an embedded encoding CMap says: how
 // long the codes are, and what each code means (Unicode text for
@@ -211,4 +214,29 @@ func (m *cmap) codeLen(s []byte, def int) int {
 		}
 	}
 	return def
+}
+
+// identity reports whether the CMap maps most codes to the code point of
+// the same number: what a producer writes when it knows no text for a
+// CID font's glyphs (the code is a glyph index, not a character), and
+// what reads as garbage ("6Ӣ" for "SỞ"). It needs a few mappings to say.
+func (m *cmap) identity() bool {
+	same, n := 0, 0
+	for code, s := range m.chars {
+		n++
+		if r, size := utf8.DecodeRuneInString(s); size == len(s) && uint32(r) == code {
+			same++
+		}
+	}
+	for _, r := range m.ranges {
+		if r.list != nil || len(r.base) != 1 {
+			continue
+		}
+		k := int(r.hi-r.lo) + 1
+		n += k
+		if uint32(r.base[0]) == r.lo {
+			same += k
+		}
+	}
+	return n >= 8 && same*10 >= n*8
 }

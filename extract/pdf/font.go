@@ -23,6 +23,9 @@ type font struct {
 	dw      float64 // CID fonts: default width
 
 	toUni  *cmap // ToUnicode
+	// noText marks a CID font whose codes have no known text: no
+	// ToUnicode, or one that maps each glyph index to itself.
+	noText bool
 	encMap *cmap // embedded encoding CMap of a Type0 font
 	enc    lib.TextEncoding
 	glyphs map[uint32]glyphInfo
@@ -86,6 +89,10 @@ func loadFont(v lib.Value, lim *limits) *font {
 			f.toUni = parseCMap(data)
 		}
 	}
+	if f.cid && f.toUni != nil && f.toUni.identity() {
+		f.toUni = nil
+	}
+	f.noText = f.cid && f.toUni == nil
 	f.style(desc)
 	return f
 }

@@ -48,6 +48,9 @@ type vline struct{ x, y0, y1 float64 }
 // pageContent is what a page draws that the layout needs.
 type pageContent struct {
 	num    int
+	// unknown counts the glyphs drawn in a font whose text is unknown
+	// (see font.noText).
+	unknown int
 	w, h   float64
 	glyphs []glyph
 	hs     []hline
@@ -365,6 +368,9 @@ func (in *interp) show(s []byte) {
 		single := n == 1 && s[0] == ' '
 		s = s[n:]
 		gi := f.glyph(code)
+		if gi.text == "" && f.noText && !in.annot {
+			in.page.unknown++
+		}
 		if gi.text != "" {
 			in.emit(f, gi)
 		}

@@ -289,12 +289,20 @@ func (l tline) text() string {
 // separates it from g: it ends where g starts, on the baseline of g or
 // prev, and comes from the page or annotation that drew one of them.
 // Digits a signature annotation stamps over blanks lie on top of spaces
-// that do not separate them.
+// that do not separate them from each other; but a run of blanks the
+// page leaves right after a word, that a stamped number then covers
+// ("số ······ /KH" stamped "362"), does separate that word from the
+// number.
 func spaceBetween(spaces []*glyph, prev, g *glyph) bool {
 	for _, sp := range spaces {
 		sameSource := sp.annot == g.annot || sp.annot == prev.annot
 		onBaseline := math.Abs(sp.y-g.y) < 0.2*g.size || math.Abs(sp.y-prev.y) < 0.2*prev.size
 		if sp.x1 <= g.x0+0.15*g.size && sameSource && onBaseline {
+			return true
+		}
+		stampedOver := g.annot != prev.annot && sp.annot == prev.annot &&
+			sp.x0 >= prev.x1-0.15*prev.size && sp.x0 < g.x0
+		if stampedOver && onBaseline {
 			return true
 		}
 	}

@@ -43,6 +43,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	lib "github.com/ledongthuc/pdf"
@@ -229,24 +230,48 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 	// stay in memory, not its glyphs.
 	perPage := make([][]item, len(pages))
 	sizes := make([]pageSize, len(pages))
-	chars, maxChars := 0, 0
+	chars, maxChars, unknown := 0, 0, 0
+	var misencoded []int
 	for i, p := range pages {
 		pc := rd.interpretPage(p)
 		pc.num = i + 1
 		n := pc.textChars()
 		chars += n
 		maxChars = max(maxChars, n)
+		unknown += pc.unknown
+		if pc.unknown >= minUnknown && pc.unknown*5 > n+pc.unknown {
+			misencoded = append(misencoded, pc.num)
+		}
 		sizes[i] = pageSize{pc.w, pc.h}
 		perPage[i] = layoutPage(pc)
 	}
-	if maxChars < rd.opt.MinPageChars {
+	if maxChars < rd.opt.MinPageChars && unknown < minUnknown {
 		return nil, nil, fmt.Errorf("%w (%d characters on %d pages)", layout.ErrNoText, chars, len(pages))
 	}
-	doc := &layout.Doc{Format: "pdf", Pages: len(pages)}
+	if unknown > chars {
+		return nil, nil, fmt.Errorf("%w: %d glyphs without text, %d characters read", layout.ErrMisencoded, unknown, chars)
+	}
+	doc := &layout.Doc{Format: "pdf", Pages: len(pages), Misencoded: misencoded}
+	if len(misencoded) > 0 {
+		rd.warn("lớp văn bản bị mã hoá sai ở %d trang (%s): một phần chữ không đọc được, cần nhận dạng ký tự (OCR)", len(misencoded), pageList(misencoded))
+	}
 	var dropped []string
 	doc.Blocks, dropped = buildBlocks(perPage, sizes)
 	doc.Warnings = rd.warnings
 	return doc, dropped, nil
+}
+
+// minUnknown is how many glyphs of unknown text make a page's text layer
+// mis-encoded (a stray symbol font does not).
+const minUnknown = 20
+
+// pageList writes page numbers for a person: "1, 3, 5".
+func pageList(pages []int) string {
+	s := make([]string, len(pages))
+	for i, p := range pages {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, ", ")
 }
 
 // limits caps decoded stream bytes.
