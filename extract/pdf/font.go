@@ -22,7 +22,7 @@ type font struct {
 	cidW    map[uint32]float64
 	dw      float64 // CID fonts: default width
 
-	toUni  *cmap // ToUnicode
+	toUni *cmap // ToUnicode
 	// noText marks a CID font whose codes have no known text: no
 	// ToUnicode, or one that maps each glyph index to itself.
 	noText bool

@@ -47,14 +47,14 @@ type vline struct{ x, y0, y1 float64 }
 
 // pageContent is what a page draws that the layout needs.
 type pageContent struct {
-	num    int
+	num int
 	// unknown counts the glyphs drawn in a font whose text is unknown
 	// (see font.noText).
 	unknown int
-	w, h   float64
-	glyphs []glyph
-	hs     []hline
-	vs     []vline
+	w, h    float64
+	glyphs  []glyph
+	hs      []hline
+	vs      []vline
 }
 
 // textChars counts the page's own characters, not its annotations'
