@@ -766,3 +766,43 @@ func BenchmarkDocument(b *testing.B) {
 		mustLoad(b, db, r.DocID)
 	}
 }
+
+// TestOtherDocumentUnderOldName reproduces the loss a hostile tester
+// found: a different plan saved where plan 58 was. It is a new document;
+// plan 58 stays, rows and all. The same plan edited at that path, and an
+// unnumbered draft edited there, are new versions.
+func TestOtherDocumentUnderOldName(t *testing.T) {
+	db := openTemp(t)
+	dir := t.TempDir()
+	r58 := mustStore(t, db, incoming(t, db, dir, "ke-hoach.docx", "plan 58"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 4))
+	other := plan("12/KH-UBND", vanban.D(2026, 5, 2), 2)
+	other.Meta.Title = "Phát triển du lịch cộng đồng"
+	r12 := mustStore(t, db, incoming(t, db, dir, "ke-hoach.docx", "plan 12"), other)
+	if r12.DocID == r58.DocID || r12.Action != ActionNew {
+		t.Fatalf("another plan under the old name: %+v, want a new document beside %d", r12, r58.DocID)
+	}
+	if got := mustLoad(t, db, r58.DocID); got.Meta.Reference != "58/KH-UBND" || len(got.Rows) != 4 {
+		t.Errorf("plan 58 after another plan took its name: %s, %d rows", got.Meta.Reference, len(got.Rows))
+	}
+	if _, err := db.FindDocument(ctx, "58/KH-UBND"); err != nil {
+		t.Errorf("plan 58 is gone: %v", err)
+	}
+	edited := plan("12/KH-UBND", vanban.D(2026, 5, 2), 3)
+	edited.Meta.Title = other.Meta.Title
+	if r := mustStore(t, db, incoming(t, db, dir, "ke-hoach.docx", "plan 12 v2"), edited); r.DocID != r12.DocID || r.Action != ActionVersion {
+		t.Errorf("the same plan edited: %+v, want a version of %d", r, r12.DocID)
+	}
+
+	draft := func(title, content string) Stored {
+		d := plan("", vanban.Date{}, 2)
+		d.Meta.Number, d.Meta.Title = "", title
+		return mustStore(t, db, incoming(t, db, dir, "du-thao.docx", content), d)
+	}
+	d1 := draft("Kế hoạch chuyển đổi số năm 2027 của thành phố", "draft 1")
+	if d2 := draft("Kế hoạch chuyển đổi số năm 2027 của thành phố Hải Phòng", "draft 2"); d2.DocID != d1.DocID || d2.Action != ActionVersion {
+		t.Errorf("an edited draft: %+v, want a version of %d", d2, d1.DocID)
+	}
+	if d3 := draft("Tổ chức hội nghị tổng kết công tác thi đua", "draft 3"); d3.DocID == d1.DocID {
+		t.Errorf("another draft under the draft's name replaced it: %+v", d3)
+	}
+}

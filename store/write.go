@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"vanban"
@@ -218,6 +219,14 @@ func (w *writer) storeDocument(in Incoming, doc *vanban.Document) (Stored, error
 		lineage = known.docID
 	} else if lineage, err = w.docAtPath(in.Path); err != nil {
 		return Stored{}, err
+	} else if lineage != 0 {
+		// Another document saved under an old file name is a new
+		// document: only the same document changed is a new version.
+		if same, err := w.sameIdentity(lineage, doc.Meta); err != nil {
+			return Stored{}, err
+		} else if !same {
+			lineage = 0
+		}
 	}
 	var res Stored
 	if res.DocID, err = w.sameDocument(doc, in.Format); err != nil {
@@ -423,6 +432,49 @@ func (w *writer) sameDocument(doc *vanban.Document, format string) (int64, error
 		return 0, nil
 	}
 	return id, err
+}
+
+// sameIdentity reports whether document id, which a path held before,
+// is the document meta describes, changed: the same reference (and
+// issuer), or for documents without a number the same type with much
+// the same title. A document none of whose files could be read has no
+// identity yet: what reads at its path now is it.
+func (w *writer) sameIdentity(id int64, meta vanban.Meta) (bool, error) {
+	var status vanban.ReadStatus
+	var ref, issuer, typ, title string
+	err := w.queryRow(`SELECT status, ref_key, issuer_key, type_key, title_key FROM documents WHERE id = ?`, id).
+		Scan(&status, &ref, &issuer, &typ, &title)
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case status == vanban.ReadFailed:
+		return true, nil
+	case ref != "" || meta.Reference != "":
+		return ref == RefKey(meta.Reference) && (issuer == "" || meta.Issuer == "" || issuer == Fold(meta.Issuer)), nil
+	}
+	return typ == Fold(meta.DocType) && similarTitles(title, Fold(meta.Title)), nil
+}
+
+// similarTitles reports whether two folded titles share most of their
+// words: an edited draft keeps its subject.
+func similarTitles(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return len(wa) == len(wb)
+	}
+	seen := map[string]bool{}
+	for _, w := range wa {
+		seen[w] = true
+	}
+	common := 0
+	for _, w := range wb {
+		if seen[w] {
+			common++
+			delete(seen, w)
+		}
+	}
+	return common*5 >= max(len(wa), len(wb))*4
 }
 
 // leave handles the document a path held before it came to hold a
