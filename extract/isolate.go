@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,17 +65,31 @@ func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, e
 	cmd.Env = append(os.Environ(), workerEnv+"="+abs, fmt.Sprintf("%s_MEM=%d", workerEnv, lim.Memory),
 		fmt.Sprintf("%s_DEADLINE=%d", workerEnv, deadline.UnixMilli()))
 	cmd.SysProcAttr = childAttr()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+	var stderr bytes.Buffer
+	cmd.Stderr = &limitedBuffer{buf: &stderr, max: 64 << 10}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	// The reading streams in, bounded: a document bigger than any real
+	// one fails here instead of filling this process's memory.
+	var res workerResult
+	jerr := json.NewDecoder(io.LimitReader(stdout, MaxResult)).Decode(&res)
+	io.Copy(io.Discard, stdout)
+	runErr := cmd.Wait()
 	if ctx.Err() == context.DeadlineExceeded {
 		return nil, fmt.Errorf("%s: %w after %s", filepath.Base(path), ErrTimeout, time.Since(start).Round(time.Second))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var res workerResult
-	if jerr := json.Unmarshal(stdout.Bytes(), &res); jerr != nil {
+	if jerr != nil && runErr == nil {
+		return nil, fmt.Errorf("%s: %w: its reading is over %d MB", filepath.Base(path), layout.ErrTooLarge, MaxResult>>20)
+	}
+	if jerr != nil {
 		return nil, fmt.Errorf("%s: %w: %v %s", filepath.Base(path), ErrCrashed, runErr, tail(stderr.String(), 300))
 	}
 	if res.Error != "" {
@@ -149,6 +164,23 @@ func exitAtDeadline(ms string) {
 		return
 	}
 	time.AfterFunc(time.Until(time.UnixMilli(n)), func() { os.Exit(4) })
+}
+
+// MaxResult bounds the JSON of one document coming back from the worker.
+const MaxResult = 64 << 20
+
+// limitedBuffer keeps the first max bytes written to it and drops the
+// rest, so a worker that floods its stderr cannot fill memory.
+type limitedBuffer struct {
+	buf *bytes.Buffer
+	max int
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 func tail(s string, n int) string {

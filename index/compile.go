@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -56,6 +57,9 @@ type compiler struct {
 }
 
 func compile(q Query, al *normalize.Aliases, fuzzy bool) (*plan, error) {
+	if err := checkLength(q); err != nil {
+		return nil, err
+	}
 	c := &compiler{al: al, fuzzy: fuzzy, p: plan{hl: newMatcher(fuzzy)}}
 	for _, cl := range q.Clauses {
 		if cl.Field == "" && !cl.Not && hasMarks(cl.Value) {
@@ -222,9 +226,37 @@ func (c *compiler) syllable(t token, boost float64) query.Query {
 	return disj(qs...)
 }
 
+// Bounds on what a query may ask: no Vietnamese syllable, abbreviation
+// or document number is longer than maxTermRunes, and an approximate
+// match of a long term would build an automaton of thousands of states.
+const (
+	maxTermRunes    = 64
+	maxQueryRunes   = 2000
+	maxFuzzyLetters = 20
+)
+
+// checkLength refuses a query with an over-long word, or too long as a
+// whole, in Vietnamese.
+func checkLength(q Query) error {
+	total := 0
+	for _, cl := range q.Clauses {
+		for _, w := range strings.Fields(cl.Value) {
+			n := utf8.RuneCountInString(w)
+			total += n
+			if n > maxTermRunes {
+				return vanban.Errorf(vanban.EInvalid, "từ “%s…” quá dài (%d ký tự, tối đa %d): hãy gõ từ ngắn hơn", string([]rune(w)[:12]), n, maxTermRunes)
+			}
+		}
+	}
+	if total > maxQueryRunes {
+		return vanban.Errorf(vanban.EInvalid, "truy vấn quá dài (%d ký tự, tối đa %d): hãy gõ ít từ hơn", total, maxQueryRunes)
+	}
+	return nil
+}
+
 // foldedTerm is a term on a folded field, approximate in the fallback.
 func (c *compiler) foldedTerm(field, t string, boost float64) query.Query {
-	if c.fuzzy && len([]rune(t)) >= weights.fuzzyMinLetters {
+	if n := utf8.RuneCountInString(t); c.fuzzy && n >= weights.fuzzyMinLetters && n <= maxFuzzyLetters {
 		fq := query.NewFuzzyQuery(t)
 		fq.SetField(field)
 		fq.SetFuzziness(1)

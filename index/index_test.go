@@ -406,3 +406,19 @@ func TestExactAboveFolded(t *testing.T) {
 		t.Errorf("ca: %d hits, want the folded ones too", res.Total)
 	}
 }
+
+// TestLongWords: a 5,000-character word is refused in Vietnamese, not an
+// internal error; a long word that fits does not build a huge automaton.
+func TestLongWords(t *testing.T) {
+	ix := memIndex(t)
+	_, err := ix.Search(context.Background(), strings.Repeat("a", 5000), Options{})
+	if vanban.ErrorCode(err) != vanban.EInvalid || !strings.Contains(vanban.ErrorMessage(err), "quá dài") {
+		t.Errorf("a 5,000-character word: %v", err)
+	}
+	if _, err := ix.Search(context.Background(), strings.Repeat("kh", 30)+" "+strings.Repeat("ngh", 10), Options{}); err != nil {
+		t.Errorf("long words within bounds: %v", err)
+	}
+	if _, err := ix.Search(context.Background(), strings.Repeat("khoi nghiep ", 300), Options{}); vanban.ErrorCode(err) != vanban.EInvalid {
+		t.Errorf("a 3,600-character query: %v", err)
+	}
+}
