@@ -97,11 +97,16 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		if tok, ok := bearer(r); ok {
+			if wait := s.failures.wait(r); wait > 0 {
+				s.tooMany(w, r, wait)
+				return
+			}
 			if s.tokenMatches(tok) {
 				next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), bearerKey, true)))
 				return
 			}
+			s.failures.fail(r)
 			s.fail(w, r, http.StatusUnauthorized, "Mã truy cập không đúng.")
 			return
 		}
@@ -160,6 +165,16 @@ func (s *Server) csrfFor(r *http.Request) string {
 		v = c.Value
 	}
 	return s.mac("csrf|" + v)
+}
+
+// bearer returns the token of an "Authorization: Bearer …" header; the
+// scheme's case does not matter (RFC 9110).
+func bearer(r *http.Request) (string, bool) {
+	scheme, tok, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(tok), true
 }
 
 func (s *Server) tokenMatches(tok string) bool {

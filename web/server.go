@@ -47,6 +47,9 @@ type Config struct {
 	Now       func() time.Time // the as-of date's default; nil means time.Now
 	// SessionMaxAge bounds a browser login; 0 means DefaultSessionMaxAge.
 	SessionMaxAge time.Duration
+	// SecureCookies marks the session cookie Secure even when requests
+	// arrive in clear: the server runs behind a proxy that speaks TLS.
+	SecureCookies bool
 	Log           *slog.Logger
 }
 
@@ -56,6 +59,7 @@ type Server struct {
 	loopback bool
 	secret   []byte // per-process key for session cookies and CSRF tokens
 	sessions *sessions
+	failures *failures // wrong tokens and logins, per client
 	pages    map[string]*template.Template
 	mux      *http.ServeMux
 }
@@ -82,6 +86,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.sessions = newSessions(s.secret, cfg.Token, cfg.SessionMaxAge)
+	s.failures = newFailures()
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -114,6 +119,7 @@ func (s *Server) HTTPServer() *http.Server {
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
 	}
 }
 

@@ -161,9 +161,12 @@ func (s *Server) validSession(r *http.Request) bool {
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	next := localPath(r.PostFormValue("tiep"))
+	if wait := s.failures.wait(r); wait > 0 {
+		s.tooMany(w, r, wait)
+		return
+	}
 	if !s.tokenMatches(r.PostFormValue("ma")) {
-		// Slow down guessing; the token is long, this only adds cost.
-		time.Sleep(500 * time.Millisecond)
+		s.failures.fail(r)
 		w.WriteHeader(http.StatusUnauthorized)
 		s.render(w, r, "login", "", loginView{Next: next, Wrong: true})
 		return
@@ -171,7 +174,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: s.sessions.issue(), Path: "/",
 		MaxAge:   int(s.sessions.maxAge / time.Second),
-		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.secure(r),
 	})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
@@ -182,6 +185,10 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil {
 		s.sessions.revoke(c.Value)
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
 	http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
 }
+
+// secure reports whether cookies must be Secure: the server speaks TLS,
+// or sits behind a proxy that does (Config.SecureCookies).
+func (s *Server) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.SecureCookies }

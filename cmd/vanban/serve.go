@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"sync"
 	"time"
+	"vanban"
 
 	"vanban/app"
 	"vanban/ingest"
@@ -28,7 +30,11 @@ cáo, tải tệp lên. Với --watch, theo dõi luôn thư mục đó (tệp t�
 
 ví dụ:
   vanban serve --watch ./inbox
-  vanban serve --addr 0.0.0.0:8080 --token "$(openssl rand -hex 16)" --watch /srv/inbox`,
+  vanban serve --addr 0.0.0.0:8080 --token "$(openssl rand -hex 16)" --watch /srv/inbox
+  vanban serve --addr 0.0.0.0:8443 --token MÃ --tls-cert cert.pem --tls-key key.pem
+
+Ngoài máy này, mã truy cập và cookie chỉ an toàn qua HTTPS: dùng --tls-cert/--tls-key,
+hoặc chạy sau một proxy ngược (nginx, Caddy) dùng HTTPS và thêm --secure-cookies.`,
 		flags: serveFlags,
 	})
 }
@@ -36,6 +42,8 @@ ví dụ:
 // serveConfig is what `vanban serve` runs with.
 type serveConfig struct {
 	addr, data, watchDir, token string
+	tlsCert, tlsKey             string // files; both or neither
+	secureCookies               bool   // behind a proxy that speaks TLS
 	maxUpload                   int64
 	settle                      time.Duration // the watcher's settling delay; 0 for its default
 	log                         io.Writer
@@ -47,11 +55,18 @@ func serveFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	watchDir := fs.String("watch", "", "theo dõi `THƯ_MỤC`: nhập các tệp thả vào đó (tạo nếu chưa có); tệp tải lên được lưu vào đó")
 	token := fs.String("token", os.Getenv("VANBAN_TOKEN"), "mã truy cập người dùng phải nhập (hoặc $VANBAN_TOKEN)")
 	maxMB := fs.Int("max-upload-mb", web.DefaultMaxUpload>>20, "dung lượng tối đa một tệp tải lên, MB")
+	tlsCert := fs.String("tls-cert", "", "`TỆP` chứng chỉ TLS (PEM): phục vụ qua HTTPS; cần cả --tls-key")
+	tlsKey := fs.String("tls-key", "", "`TỆP` khóa riêng TLS (PEM)")
+	secure := fs.Bool("secure-cookies", false, "đánh dấu cookie Secure khi chạy sau một proxy ngược dùng HTTPS")
 	return func(ctx context.Context, c *cli, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
 		}
-		srv, err := startServe(ctx, serveConfig{addr: *addr, data: *data, watchDir: *watchDir, token: *token, maxUpload: int64(*maxMB) << 20, log: c.stderr})
+		if (*tlsCert == "") != (*tlsKey == "") {
+			return usagef("cần cả --tls-cert và --tls-key")
+		}
+		srv, err := startServe(ctx, serveConfig{addr: *addr, data: *data, watchDir: *watchDir, token: *token,
+			tlsCert: *tlsCert, tlsKey: *tlsKey, secureCookies: *secure, maxUpload: int64(*maxMB) << 20, log: c.stderr})
 		if err != nil {
 			return err
 		}
@@ -82,7 +97,15 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		return nil, err
 	}
 	s := &serving{app: a, done: make(chan error, 1)}
-	wcfg := web.Config{App: a, Addr: cfg.addr, Token: cfg.token, MaxUpload: cfg.maxUpload, Log: logger}
+	useTLS := cfg.tlsCert != ""
+	if useTLS {
+		if _, err := tls.LoadX509KeyPair(cfg.tlsCert, cfg.tlsKey); err != nil {
+			a.Close()
+			return nil, vanban.Wrap(vanban.EInvalid, err, "không đọc được chứng chỉ TLS %s và khóa %s", cfg.tlsCert, cfg.tlsKey)
+		}
+	}
+	wcfg := web.Config{App: a, Addr: cfg.addr, Token: cfg.token, MaxUpload: cfg.maxUpload, Log: logger,
+		SecureCookies: useTLS || cfg.secureCookies}
 	if cfg.watchDir != "" {
 		if wcfg.Inbox, err = web.NewInbox(cfg.watchDir); err != nil {
 			a.Close()
@@ -100,10 +123,19 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		a.Close()
 		return nil, err
 	}
-	s.url = "http://" + ln.Addr().String() + "/"
+	scheme := "http://"
+	if useTLS {
+		scheme = "https://"
+	}
+	s.url = scheme + ln.Addr().String() + "/"
 	hs := ws.HTTPServer()
 	go func() {
-		err := hs.Serve(ln)
+		var err error
+		if useTLS {
+			err = hs.ServeTLS(ln, cfg.tlsCert, cfg.tlsKey)
+		} else {
+			err = hs.Serve(ln)
+		}
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
