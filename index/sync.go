@@ -67,62 +67,87 @@ const syncBatchDocs = 64
 // repairs a crash between a store write and its index update. progress,
 // if not nil, is called after each document.
 func (ix *Index) Sync(ctx context.Context, src Source, progress func(done, total int)) (SyncStats, error) {
-	var st SyncStats
-	want, err := src.DocumentVersions(ctx)
+	d, err := ix.diff(ctx, src)
 	if err != nil {
-		return st, fmt.Errorf("index: sync: %w", err)
-	}
-	have, err := ix.Versions()
-	if err != nil {
-		return st, err
-	}
-	var todo []int64
-	for id, v := range want {
-		switch hv, ok := have[id]; {
-		case !ok:
-			st.Added++
-			todo = append(todo, id)
-		case hv != v:
-			st.Updated++
-			todo = append(todo, id)
-		default:
-			st.Unchanged++
-		}
+		return d.SyncStats, err
 	}
 	b := ix.NewBatch()
-	for id := range have {
-		if _, ok := want[id]; !ok {
-			if err := b.Delete(id); err != nil {
-				return st, err
-			}
-			st.Removed++
+	for _, id := range d.stale {
+		if err := b.Delete(id); err != nil {
+			return d.SyncStats, err
 		}
 	}
-	for i, id := range todo {
+	for i, id := range d.todo {
 		if err := ctx.Err(); err != nil {
-			return st, err
+			return d.SyncStats, err
 		}
 		doc, err := src.Document(ctx, id)
 		if err != nil {
-			return st, fmt.Errorf("index: sync: document %d: %w", id, err)
+			return d.SyncStats, fmt.Errorf("index: sync: document %d: %w", id, err)
 		}
-		x, err := extraFor(ctx, src, id, want[id])
+		x, err := extraFor(ctx, src, id, d.want[id])
 		if err != nil {
-			return st, err
+			return d.SyncStats, err
 		}
 		if err := b.PutExtra(doc, x); err != nil {
-			return st, err
+			return d.SyncStats, err
 		}
 		if (i+1)%syncBatchDocs == 0 {
 			if err := b.Commit(); err != nil {
-				return st, err
+				return d.SyncStats, err
 			}
 		}
 		if progress != nil {
-			progress(i+1, len(todo))
+			progress(i+1, len(d.todo))
 		}
 	}
-	return st, b.Commit()
+	return d.SyncStats, b.Commit()
+}
+
+// Diff says how the index differs from src, changing nothing: what Sync
+// would add, update and remove.
+func (ix *Index) Diff(ctx context.Context, src Source) (SyncStats, error) {
+	d, err := ix.diff(ctx, src)
+	return d.SyncStats, err
+}
+
+// difference is what Sync has to do.
+type difference struct {
+	SyncStats
+	want  map[int64]string // src's versions
+	todo  []int64          // documents to index
+	stale []int64          // entries to remove
+}
+
+func (ix *Index) diff(ctx context.Context, src Source) (difference, error) {
+	var d difference
+	var err error
+	if d.want, err = src.DocumentVersions(ctx); err != nil {
+		return d, fmt.Errorf("index: sync: %w", err)
+	}
+	have, err := ix.Versions()
+	if err != nil {
+		return d, err
+	}
+	for id, v := range d.want {
+		switch hv, ok := have[id]; {
+		case !ok:
+			d.Added++
+			d.todo = append(d.todo, id)
+		case hv != v:
+			d.Updated++
+			d.todo = append(d.todo, id)
+		default:
+			d.Unchanged++
+		}
+	}
+	for id := range have {
+		if _, ok := d.want[id]; !ok {
+			d.stale = append(d.stale, id)
+			d.Removed++
+		}
+	}
+	return d, nil
 }
 
 // Refresh indexes documents ids again from src, or removes those src no
