@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"vanban"
@@ -58,6 +59,9 @@ const (
 	IndexIfFree
 	// WithIndex opens the index and brings it in step with the store.
 	WithIndex
+	// ServeIndex is WithIndex for a server: a damaged index is rebuilt
+	// in the background while documents are served without search.
+	ServeIndex
 )
 
 // Config is what Open needs.
@@ -78,11 +82,12 @@ type Config struct {
 type App struct {
 	dir     string
 	db      *store.DB
-	ix      *index.Index // nil unless opened
+	ixp     atomic.Pointer[index.Index] // nil unless opened
 	aliases *normalize.Aliases
 	log     *slog.Logger
 	now     func() time.Time
 	uploads *uploadLog
+	rebuildState
 }
 
 // Open opens the data folder cfg names.
@@ -116,8 +121,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // Close closes the index and the store.
 func (a *App) Close() error {
 	var err error
-	if a.ix != nil {
-		err = a.ix.Close()
+	if ix := a.index(); ix != nil {
+		err = ix.Close()
 	}
 	return errors.Join(err, a.db.Close())
 }
@@ -171,18 +176,41 @@ func LoadAliases(dir string) (*normalize.Aliases, error) {
 // indexDir is where the search index lives in the data folder.
 func (a *App) indexDir() string { return filepath.Join(a.dir, "index") }
 
-// openIndex opens the search index and brings it in step with the store.
+// openIndex opens the search index and brings it in step with the
+// store. The index is derived data: one that cannot be opened (not one
+// another process holds) is set aside and built anew from the store.
 func (a *App) openIndex(ctx context.Context, mode IndexMode) error {
 	ix, err := index.Open(a.indexDir())
-	if err != nil {
-		if mode == IndexIfFree {
-			a.log.Warn("chưa cập nhật được chỉ mục tìm kiếm; lần tìm kiếm sau sẽ tự cập nhật", "err", err)
+	switch {
+	case errors.Is(err, index.ErrLocked) && mode == IndexIfFree:
+		a.log.Warn("chỉ mục tìm kiếm đang được tiến trình khác dùng; tiến trình đó sẽ tự cập nhật", "err", err)
+		return nil
+	case errors.Is(err, index.ErrLocked):
+		return vanban.Wrap(vanban.EConflict, err, "chỉ mục tìm kiếm đang được một tiến trình vanban khác dùng (vanban serve hay vanban watch?)")
+	case err != nil && mode == IndexIfFree:
+		// Never refuse to ingest over a damaged index: set it aside;
+		// the next serve or search builds it again.
+		a.setAside(err)
+		return nil
+	case err != nil:
+		a.setAside(err)
+		if ix, err = index.Open(a.indexDir()); err != nil {
+			return vanban.Wrap(vanban.EInternal, err, "không tạo được chỉ mục tìm kiếm mới")
+		}
+		if mode == ServeIndex {
+			a.ixp.Store(ix)
+			a.rebuilding.Store(true)
+			go func() {
+				defer a.rebuilding.Store(false)
+				if _, err := a.syncIndex(context.WithoutCancel(ctx)); err != nil {
+					a.log.Error("không dựng lại được chỉ mục tìm kiếm", "err", err)
+				}
+			}()
 			return nil
 		}
-		return vanban.Wrap(vanban.EInternal, err, "không mở được chỉ mục tìm kiếm")
 	}
-	a.ix = ix
-	st, err := ix.Sync(ctx, a.indexSource(), nil)
+	a.ixp.Store(ix)
+	st, err := a.syncIndex(ctx)
 	if err != nil {
 		return vanban.Wrap(vanban.EInternal, err, "không cập nhật được chỉ mục tìm kiếm")
 	}

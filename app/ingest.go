@@ -44,12 +44,15 @@ func Extract(ctx context.Context, path, data string) (*vanban.Document, error) {
 // each commit when the App holds it.
 func (a *App) Pipeline() *ingest.Pipeline {
 	p := &ingest.Pipeline{Store: a.db, Extract: Reader(a.aliases), Timeout: ExtractLimits.Timeout}
-	if a.ix != nil {
+	if a.index() != nil {
 		// Sync rather than Refresh: storing an issued plan also takes its
 		// superseded draft out of search, and storing or removing a
 		// report changes the statuses of the plan it cites.
 		resync := func(ctx context.Context, id int64) {
-			if _, err := a.ix.Sync(ctx, a.indexSource(), nil); err != nil {
+			if a.index() == nil || a.rebuilding.Load() {
+				return // the rebuild or the next start catches up
+			}
+			if _, err := a.syncIndex(ctx); err != nil {
 				a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
 			}
 		}

@@ -67,7 +67,7 @@ func (a *App) Verify(ctx context.Context) ([]store.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := a.ix
+	ix := a.index()
 	if ix == nil {
 		opened, err := index.Open(a.indexDir())
 		if err != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"vanban"
@@ -26,7 +27,11 @@ var errNoIndex = vanban.Errorf(vanban.EInternal, "chỉ mục tìm kiếm chưa 
 
 // Search runs a query in the `vanban search` syntax.
 func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, error) {
-	if a.ix == nil {
+	ix := a.index()
+	switch {
+	case a.rebuilding.Load():
+		return nil, errRebuilding
+	case ix == nil:
 		return nil, errNoIndex
 	}
 	q := req.Query
@@ -39,7 +44,7 @@ func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, err
 	if !req.DueTo.IsZero() {
 		q += " " + index.FilterDue + "<=" + req.DueTo.String()
 	}
-	res, err := a.ix.Search(ctx, q, index.Options{Limit: req.Limit, Offset: req.Offset, Any: req.Any})
+	res, err := a.searchIndex(ctx, ix, q, index.Options{Limit: req.Limit, Offset: req.Offset, Any: req.Any})
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +60,18 @@ func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, err
 		out.Facets = append(out.Facets, sf)
 	}
 	return out, nil
+}
+
+// searchIndex runs one search; a panic of the index library (a damaged
+// segment) has the index rebuilt in the background, and the user told.
+func (a *App) searchIndex(ctx context.Context, ix *index.Index, q string, opt index.Options) (res *index.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			go a.rebuildIndex(context.WithoutCancel(ctx), fmt.Errorf("search panicked: %v", p))
+			res, err = nil, errRebuilding
+		}
+	}()
+	return ix.Search(ctx, q, opt)
 }
 
 // quoteTerm writes a facet term as a filter value: quoted unless it is
@@ -131,9 +148,9 @@ func spans(sp []index.Span) []Span {
 // which stays usable until the new one takes its place. progress is told
 // how many documents are done.
 func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs int, entries uint64, err error) {
-	if a.ix != nil {
-		a.ix.Close()
-		a.ix = nil
+	if ix := a.index(); ix != nil {
+		a.ixp.Store(nil)
+		ix.Close()
 	}
 	st, err := index.Rebuild(ctx, a.indexDir(), a.indexSource(), progress)
 	if err != nil {
@@ -143,7 +160,7 @@ func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs
 	if err != nil {
 		return 0, 0, err
 	}
-	a.ix = ix
+	a.ixp.Store(ix)
 	n, err := ix.Count()
 	return st.Added, n, err
 }
@@ -153,10 +170,11 @@ func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs
 // this fails, and the next Sync (a plan's version digests its decisions)
 // repairs the index.
 func (a *App) refreshIndex(ctx context.Context, id int64) {
-	if a.ix == nil {
+	ix := a.index()
+	if ix == nil || a.rebuilding.Load() {
 		return
 	}
-	if err := a.ix.Refresh(ctx, a.indexSource(), id); err != nil {
+	if err := ix.Refresh(ctx, a.indexSource(), id); err != nil {
 		a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
 	}
 }

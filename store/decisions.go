@@ -47,6 +47,12 @@ func (s *DB) SetMatchDecision(ctx context.Context, reportDocID int64, itemIndex 
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_doc_id, item_index, task_id)
 			DO UPDATE SET item_task = excluded.item_task, accepted = excluded.accepted, decided_at = excluded.decided_at`,
 			reportDocID, itemIndex, taskID, item, accepted, stamp(s.Now()))
+		if err != nil {
+			return err
+		}
+		// A decision changes the plan's statuses: those who follow the
+		// store's counter (the search index) must see a change.
+		_, err = nextRevision(ctx, tx)
 		return err
 	})
 }
@@ -56,6 +62,10 @@ func (s *DB) ClearMatchDecision(ctx context.Context, reportDocID int64, itemInde
 	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM match_decisions WHERE report_doc_id = ? AND item_index = ? AND task_id = ?`,
 			reportDocID, itemIndex, taskID)
+		if err != nil {
+			return err
+		}
+		_, err = nextRevision(ctx, tx)
 		return err
 	})
 }

@@ -74,6 +74,10 @@ func serveFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	}
 }
 
+// followEvery is how often the server looks at the store's change
+// counter.
+const followEvery = time.Second
+
 // serving is a started server: the web server and, with --watch, the
 // watcher, both stopped by the context given to startServe.
 type serving struct {
@@ -92,7 +96,7 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		return nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(cfg.log, nil))
-	a, err := app.Open(ctx, app.Config{Data: cfg.data, Create: true, Index: app.WithIndex, Log: logger})
+	a, err := app.Open(ctx, app.Config{Data: cfg.data, Create: true, Index: app.ServeIndex, Log: logger})
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +150,13 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		hs.Shutdown(stop)
+	}()
+	// What another process stores (a `vanban ingest` beside this
+	// server) is searchable here within seconds.
+	s.stopped.Add(1)
+	go func() {
+		defer s.stopped.Done()
+		a.Follow(ctx, followEvery)
 	}()
 	fmt.Fprintf(cfg.log, "vanban: giao diện web tại %s (dữ liệu: %s)\n", s.url, a.Dir())
 	if wcfg.Inbox != nil {

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"vanban"
+	"vanban/crosscheck/crosschecktest"
+	"vanban/internal/sharedtest"
+	"vanban/store"
+)
+
+// storePlan58 stores plan 58 (its gold reading) in the data folder dir
+// through a store of its own, as another process would.
+func storePlan58(t *testing.T, dir string, plan *vanban.Document) {
+	t.Helper()
+	db, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	storeInto(t, db, plan)
+}
+
+func searchHits(t *testing.T, a *App, q string) int {
+	t.Helper()
+	res, err := a.Search(context.Background(), SearchRequest{Query: q, Limit: 5})
+	if err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	return res.Total
+}
+
+// TestFollowSeesOtherProcesses: what another process stores is
+// searchable in a running server within seconds.
+func TestFollowSeesOtherProcesses(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, err := Open(ctx, Config{Data: dir, Create: true, Index: ServeIndex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	go a.Follow(ctx, 20*time.Millisecond)
+	if n := searchHits(t, a, "khởi nghiệp"); n != 0 {
+		t.Fatalf("%d hits in an empty store", n)
+	}
+	storePlan58(t, dir, crosschecktest.Plan(t, sharedtest.Dir(t)))
+	deadline := time.Now().Add(10 * time.Second)
+	for searchHits(t, a, "khởi nghiệp") == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("a plan stored by another process is not searchable after 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestDamagedIndexIsRebuilt: an index whose files were damaged neither
+// stops a server (it serves documents and says search is being rebuilt,
+// then searches again) nor an ingest.
+func TestDamagedIndexIsRebuilt(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	storePlan58(t, dir, crosschecktest.Plan(t, sharedtest.Dir(t)))
+	a, err := Open(ctx, Config{Data: dir, Index: WithIndex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := searchHits(t, a, "khởi nghiệp"); n == 0 {
+		t.Fatal("no hits before the damage")
+	}
+	a.Close()
+	damage(t, filepath.Join(dir, "index"))
+
+	ing, err := Open(ctx, Config{Data: dir, Index: IndexIfFree})
+	if err != nil {
+		t.Fatalf("an ingest over a damaged index: %v", err)
+	}
+	ing.Close()
+
+	srv, err := Open(ctx, Config{Data: dir, Index: ServeIndex})
+	if err != nil {
+		t.Fatalf("a server over a damaged index: %v", err)
+	}
+	defer srv.Close()
+	if docs, err := srv.Documents(ctx); err != nil || len(docs) != 1 {
+		t.Errorf("documents while the index is rebuilt: %d, %v", len(docs), err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res, err := srv.Search(ctx, SearchRequest{Query: "khởi nghiệp"})
+		if err == nil && res.Total > 0 {
+			break
+		}
+		if err != nil && vanban.ErrorCode(err) != vanban.EConflict {
+			t.Fatalf("search during the rebuild: %v", err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("search not back after 20 s: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	aside, _ := filepath.Glob(filepath.Join(dir, "index.hong-*"))
+	if len(aside) == 0 {
+		t.Error("the damaged index was not kept aside")
+	}
+}
+
+// damage overwrites the index's files with garbage.
+func damage(t *testing.T, dir string) {
+	t.Helper()
+	n := 0
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			os.WriteFile(p, []byte(strings.Repeat("hỏng ", 64)), 0o600)
+			n++
+		}
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("no index files to damage")
+	}
+}
