@@ -664,20 +664,20 @@ func TestReportsOverrideSurvivesReingest(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := crosscheck.TaskKeys(plan)[row]
-	assertConfirmed(t, db, planID, repID, want, "after the decision")
+	assertConfirmed(t, fx, db, planID, repID, want, "after the decision")
 
 	reread := &ingest.Pipeline{Store: db, Extract: p.Extract, Reread: true}
 	ingestOK(t, reread, repPath)
-	assertConfirmed(t, db, planID, repID, want, "after re-reading the same file")
+	assertConfirmed(t, fx, db, planID, repID, want, "after re-reading the same file")
 
 	ingestOK(t, p, copyFile(t, filepath.Join(fx.dir, "04-stc-hp-stt-ke-hoach.pdf"), inbox, "bao-cao-stc.pdf"))
-	assertConfirmed(t, db, planID, repID, want, "after its PDF arrived")
+	assertConfirmed(t, fx, db, planID, repID, want, "after its PDF arrived")
 
 	copyFile(t, filepath.Join(fx.dir, "04-stc-hp-stt-ke-hoach-v2.docx"), inbox, "bao-cao-stc.docx")
 	if id := ingestOK(t, p, repPath); id != repID {
 		t.Errorf("the re-sent version is document %d, want %d", id, repID)
 	}
-	assertConfirmed(t, db, planID, repID, want, "after the corrected version was re-sent")
+	assertConfirmed(t, fx, db, planID, repID, want, "after the corrected version was re-sent")
 }
 
 func copyFile(t *testing.T, src, dir, name string) string {
@@ -728,11 +728,11 @@ func itemAbout(rep *vanban.Document, word string) int {
 // assertConfirmed cross-checks the stored report with the stored
 // decisions, as vanban crosscheck does, and wants its PII item confirmed
 // for task key want.
-func assertConfirmed(t *testing.T, db *store.DB, planID, repID int64, want, when string) {
+func assertConfirmed(t *testing.T, fx *reportFixtures, db *store.DB, planID, repID int64, want, when string) {
 	t.Helper()
 	plan, rep := loadPair(t, db, planID, repID)
 	decisions := storedDecisions(t, db, plan, rep)
-	r := crosscheck.Check(crosscheck.Input{Plan: plan, Reports: []*vanban.Document{rep}, AsOf: vanban.D(2026, 12, 31),
+	r := crosscheck.Check(crosscheck.Input{Plan: plan, Reports: []*vanban.Document{rep}, AsOf: fx.asOf,
 		Decisions: decisions, Aliases: normalize.DefaultAliases()})
 	item := itemAbout(rep, "PII")
 	for _, m := range reportMatches(r, rep) {
