@@ -31,15 +31,10 @@ import (
 	"vanban/store"
 )
 
-// statusUnclear is the status of a task a unit reported on without saying
-// how far it is ("đã báo cáo, chưa rõ tiến độ"). crosscheck has no such
-// status yet; this is the spelling the fixtures expect.
-const statusUnclear = crosscheck.Status("unclear")
-
 // expectStatus maps the statuses of expect.json to crosscheck's.
-var expectStatus = map[string]crosscheck.Status{
-	"done": crosscheck.Done, "in_progress": crosscheck.InProgress,
-	"not_started": crosscheck.NotStarted, "unclear": statusUnclear,
+var expectStatus = map[string]vanban.TaskStatus{
+	"done": vanban.TaskDone, "in_progress": vanban.TaskInProgress,
+	"not_started": vanban.TaskNotStarted, "unclear": vanban.TaskUnclear,
 }
 
 // expectFile is fixtures/reports/expect.json (its _doc explains the fields).
