@@ -126,3 +126,36 @@ func damage(t *testing.T, dir string) {
 		t.Fatal("no index files to damage")
 	}
 }
+
+// TestCatchUpFollowsTheChangeLog: after each store write the index
+// catches up from the change log alone: a report's arrival re-indexes
+// the plan it cites (its statuses), and the index's position moves to the
+// log's end.
+func TestCatchUpFollowsTheChangeLog(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	a, err := Open(ctx, Config{Data: dir, Create: true, Index: WithIndex,
+		Now: func() time.Time { return time.Date(2026, 12, 31, 12, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	storeInto(t, a.db, crosschecktest.Plan(t, sharedtest.Dir(t)))
+	if err := a.catchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusHits(t, a.index(), "trang-thai:hoan-thanh"); len(got) != 0 {
+		t.Fatalf("statuses before any report: %v", got)
+	}
+	storeInto(t, a.db, crosschecktest.ReportSTC())
+	if err := a.catchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusHits(t, a.index(), "trang-thai:hoan-thanh"); got["58/KH-UBND#3.3"] != "hoàn thành" {
+		t.Errorf("the report's arrival did not re-index the plan it cites: %v", got)
+	}
+	last, _ := a.db.LastChange(ctx)
+	if seq := a.index().Seq(); seq != last || last == 0 {
+		t.Errorf("index at change %d, log ends at %d", seq, last)
+	}
+}

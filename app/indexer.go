@@ -4,35 +4,111 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"vanban"
 	"vanban/index"
+	"vanban/store"
 )
 
-// syncIndex brings the index in step with the store, recording the
-// store's revision it saw first; a panic of the index library (a damaged
-// segment) is an error.
+// syncIndex brings the index in step with the store by comparing every
+// document's version (a full reconciliation: at start, after a rebuild),
+// then records the change log's position it is in step with. A panic of
+// the index library (a damaged segment) is an error.
 func (a *App) syncIndex(ctx context.Context) (st index.SyncStats, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("index: panic: %v", p)
 		}
 	}()
-	rev, err := a.db.Revision(ctx)
-	if err != nil {
-		return st, err
-	}
+	a.catchMu.Lock()
+	defer a.catchMu.Unlock()
 	ix := a.index()
 	if ix == nil {
 		return st, errNoIndex
 	}
-	st, err = ix.Sync(ctx, a.indexSource(), nil)
-	if err == nil {
-		a.synced.Store(rev)
+	last, err := a.db.LastChange(ctx)
+	if err != nil {
+		return st, err
 	}
-	return st, err
+	if st, err = ix.Sync(ctx, a.indexSource(), nil); err != nil {
+		return st, err
+	}
+	return st, ix.SetSeq(last)
+}
+
+// catchUp indexes what the store's change log says changed since the
+// index was last in step: the documents written or removed and those
+// linked to them (the plan a report cites, a draft an issued plan
+// supersedes, the reports citing a plan), whose statuses or presence
+// change with them. It costs what changed, not what exists.
+func (a *App) catchUp(ctx context.Context) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index: panic: %v", p)
+		}
+	}()
+	ix := a.index()
+	if ix == nil || a.rebuilding.Load() {
+		return nil
+	}
+	a.catchMu.Lock()
+	seq := ix.Seq()
+	a.catchMu.Unlock()
+	if seq == 0 {
+		_, err := a.syncIndex(ctx) // never in step: reconcile once
+		return err
+	}
+	a.catchMu.Lock()
+	defer a.catchMu.Unlock()
+	for {
+		changes, err := a.db.Changes(ctx, ix.Seq(), catchUpBatch)
+		if err != nil || len(changes) == 0 {
+			return err
+		}
+		ids, err := a.affected(ctx, changes)
+		if err != nil {
+			return err
+		}
+		if err := ix.Refresh(ctx, a.indexSource(), ids...); err != nil {
+			return err
+		}
+		if err := ix.SetSeq(changes[len(changes)-1].Seq); err != nil {
+			return err
+		}
+	}
+}
+
+// catchUpBatch bounds the changes one index write takes.
+const catchUpBatch = 256
+
+// affected returns the documents the changes touch, with the documents
+// linked to them, once each.
+func (a *App) affected(ctx context.Context, changes []store.Change) ([]int64, error) {
+	seen := map[int64]bool{}
+	var ids []int64
+	add := func(id int64) {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, c := range changes {
+		if seen[c.DocID] {
+			continue
+		}
+		add(c.DocID)
+		links, err := a.db.Links(ctx, c.DocID)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			add(l.DocID)
+		}
+	}
+	return ids, nil
 }
 
 // setAside moves a damaged index out of the way, keeping it for a
@@ -48,9 +124,10 @@ func (a *App) setAside(cause error) {
 }
 
 // Follow keeps the open index in step with the store until ctx ends:
-// every period it reads the store's change counter, and when another
-// process (a `vanban ingest` beside `vanban serve`) or a person changed
-// the store, indexes what changed. An index that fails is rebuilt.
+// every period it reads the end of the store's change log, and when
+// another process (a `vanban ingest` beside `vanban serve`) or a person
+// changed the store, indexes what changed. An index that fails is
+// rebuilt.
 func (a *App) Follow(ctx context.Context, every time.Duration) {
 	if a.index() == nil {
 		return
@@ -63,11 +140,12 @@ func (a *App) Follow(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 		}
-		rev, err := a.db.Revision(ctx)
-		if err != nil || rev == a.synced.Load() {
+		ix := a.index()
+		last, err := a.db.LastChange(ctx)
+		if err != nil || ix == nil || last == ix.Seq() {
 			continue
 		}
-		if _, err := a.syncIndex(ctx); err != nil && ctx.Err() == nil {
+		if err := a.catchUp(ctx); err != nil && ctx.Err() == nil {
 			a.rebuildIndex(ctx, err)
 		}
 	}
@@ -101,7 +179,9 @@ var errRebuilding = vanban.Errorf(vanban.EConflict, "chỉ mục tìm kiếm đa
 // rebuildState is shared by the goroutines of one App.
 type rebuildState struct {
 	rebuilding atomic.Bool
-	synced     atomic.Int64 // the store revision the index last caught up with
+	// catchMu serializes bringing the index in step: the watcher's
+	// workers store at once, and one catch-up takes what all stored.
+	catchMu sync.Mutex
 }
 
 // index returns the open index, or nil.

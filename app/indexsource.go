@@ -156,3 +156,22 @@ func leadStatuses(res *crosscheck.Result) map[int]string {
 	}
 	return out
 }
+
+// VersionsOf is DocumentVersions for ids only: what Refresh reads when
+// the change log names what changed.
+func (s *indexSource) VersionsOf(ctx context.Context, ids []int64) (map[int64]string, error) {
+	versions, err := s.DB.VersionsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range versions {
+		token, err := s.reportsToken(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if token != "" {
+			versions[id] = v + "+" + token
+		}
+	}
+	return versions, nil
+}

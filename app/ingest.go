@@ -45,14 +45,11 @@ func Extract(ctx context.Context, path, data string) (*vanban.Document, error) {
 func (a *App) Pipeline() *ingest.Pipeline {
 	p := &ingest.Pipeline{Store: a.db, Extract: Reader(a.aliases), Timeout: ExtractLimits.Timeout}
 	if a.index() != nil {
-		// Sync rather than Refresh: storing an issued plan also takes its
-		// superseded draft out of search, and storing or removing a
-		// report changes the statuses of the plan it cites.
+		// The change log names what the commit changed, and the
+		// documents linked to it (a plan's statuses change with its
+		// report, a draft leaves search with its issued plan).
 		resync := func(ctx context.Context, id int64) {
-			if a.index() == nil || a.rebuilding.Load() {
-				return // the rebuild or the next start catches up
-			}
-			if _, err := a.syncIndex(ctx); err != nil {
+			if err := a.catchUp(ctx); err != nil {
 				a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
 			}
 		}

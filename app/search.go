@@ -152,6 +152,10 @@ func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs
 		a.ixp.Store(nil)
 		ix.Close()
 	}
+	last, err := a.db.LastChange(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
 	st, err := index.Rebuild(ctx, a.indexDir(), a.indexSource(), progress)
 	if err != nil {
 		return 0, 0, err
@@ -160,21 +164,20 @@ func (a *App) Reindex(ctx context.Context, progress func(done, total int)) (docs
 	if err != nil {
 		return 0, 0, err
 	}
+	if err := ix.SetSeq(last); err != nil {
+		return 0, 0, err
+	}
 	a.ixp.Store(ix)
 	n, err := ix.Count()
 	return st.Added, n, err
 }
 
-// refreshIndex re-indexes document id after a change that does not go
-// through ingestion (a person's decision). The change is stored even if
-// this fails, and the next Sync (a plan's version digests its decisions)
-// repairs the index.
+// refreshIndex brings the index in step after a change that does not go
+// through ingestion (a person's decision on document id). The change is
+// stored even if this fails, and the next catch-up or start repairs the
+// index.
 func (a *App) refreshIndex(ctx context.Context, id int64) {
-	ix := a.index()
-	if ix == nil || a.rebuilding.Load() {
-		return
-	}
-	if err := ix.Refresh(ctx, a.indexSource(), id); err != nil {
+	if err := a.catchUp(ctx); err != nil {
 		a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
 	}
 }

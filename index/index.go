@@ -38,7 +38,27 @@ type Index struct {
 	Aliases *normalize.Aliases
 }
 
-var schemaKey = []byte("vanban.schema")
+var (
+	schemaKey = []byte("vanban.schema")
+	seqKey    = []byte("vanban.seq")
+)
+
+// Seq returns the position in the store's change log the index is known
+// to be in step with (SetSeq), 0 when unknown.
+func (ix *Index) Seq() int64 {
+	v, err := ix.bi.GetInternal(seqKey)
+	if err != nil || len(v) == 0 {
+		return 0
+	}
+	n, _ := strconv.ParseInt(string(v), 10, 64)
+	return n
+}
+
+// SetSeq records that the index is in step with the store's change log
+// up to seq.
+func (ix *Index) SetSeq(seq int64) error {
+	return ix.bi.SetInternal(seqKey, []byte(strconv.FormatInt(seq, 10)))
+}
 
 // ErrLocked is returned by Open when another process holds the index
 // (a running vanban watch or web server).

@@ -19,6 +19,15 @@ type Source interface {
 	Document(ctx context.Context, id int64) (*vanban.Document, error)
 }
 
+// VersionSource is a Source that also gives the versions of some
+// documents only, so that Refresh costs what changed, not what exists.
+type VersionSource interface {
+	Source
+	// VersionsOf is DocumentVersions restricted to ids: a document
+	// missing from it is not to be indexed (any more).
+	VersionsOf(ctx context.Context, ids []int64) (map[int64]string, error)
+}
+
 // StatusSource is a Source that also knows the report status of
 // documents' task rows (a cross-check of a plan against the reports
 // citing it). Sync and Refresh index the statuses when their source is
@@ -159,7 +168,13 @@ func (ix *Index) Refresh(ctx context.Context, src Source, ids ...int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	versions, err := src.DocumentVersions(ctx)
+	var versions map[int64]string
+	var err error
+	if vs, ok := src.(VersionSource); ok {
+		versions, err = vs.VersionsOf(ctx, ids)
+	} else {
+		versions, err = src.DocumentVersions(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("index: refresh: %w", err)
 	}

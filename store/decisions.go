@@ -52,7 +52,7 @@ func (s *DB) SetMatchDecision(ctx context.Context, reportDocID int64, itemIndex 
 		}
 		// A decision changes the plan's statuses: those who follow the
 		// store's counter (the search index) must see a change.
-		_, err = nextRevision(ctx, tx)
+		_, err = nextRevision(ctx, tx, reportDocID)
 		return err
 	})
 }
@@ -65,7 +65,7 @@ func (s *DB) ClearMatchDecision(ctx context.Context, reportDocID int64, itemInde
 		if err != nil {
 			return err
 		}
-		_, err = nextRevision(ctx, tx)
+		_, err = nextRevision(ctx, tx, reportDocID)
 		return err
 	})
 }

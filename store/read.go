@@ -252,6 +252,36 @@ func (s *DB) DocumentVersions(ctx context.Context) (map[int64]string, error) {
 	return m, rows.Err()
 }
 
+// VersionsOf is DocumentVersions for ids only.
+func (s *DB) VersionsOf(ctx context.Context, ids []int64) (map[int64]string, error) {
+	m := map[int64]string{}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		q := `SELECT d.id, d.revision FROM documents d WHERE ` + current + ` AND d.id IN (?` + strings.Repeat(",?", len(chunk)-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, rev int64
+			if err := rows.Scan(&id, &rev); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			m[id] = strconv.FormatInt(rev, 10)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
 // ReportsCiting lists the readable reports that cite reference, a plan's
 // "58/KH-UBND" (spacing and case aside), newest first. A report dated
 // before every stored document with that reference cites another one

@@ -230,6 +230,17 @@ CREATE TABLE rejections (
 	seen_at    TEXT    NOT NULL
 );
 `,
+	// 3: the change log. Every change that moves the revision counter
+	// names the documents it touched, in order, so that what derives from
+	// the store (the search index) catches up with what changed instead
+	// of comparing everything.
+	`
+CREATE TABLE changes (
+	seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+	document_id INTEGER NOT NULL,
+	at          TEXT    NOT NULL
+);
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per

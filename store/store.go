@@ -163,12 +163,56 @@ func (s *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// nextRevision takes the next value of the store's change counter.
-func nextRevision(ctx context.Context, tx *sql.Tx) (int64, error) {
+// nextRevision takes the next value of the store's change counter and
+// logs the documents the change touches (see Changes).
+func nextRevision(ctx context.Context, tx *sql.Tx, docs ...int64) (int64, error) {
 	var rev int64
 	err := tx.QueryRowContext(ctx,
 		`UPDATE counters SET value = value + 1 WHERE name = 'revision' RETURNING value`).Scan(&rev)
-	return rev, err
+	if err != nil {
+		return 0, err
+	}
+	now := stamp(time.Now())
+	for _, id := range docs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO changes (document_id, at) VALUES (?, ?)`, id, now); err != nil {
+			return 0, err
+		}
+	}
+	return rev, nil
+}
+
+// Change is one entry of the change log: document DocID changed (was
+// written, removed, decided on).
+type Change struct {
+	Seq   int64 `json:"seq"`
+	DocID int64 `json:"document_id"`
+}
+
+// Changes returns up to limit entries of the change log after seq, in
+// order.
+func (s *DB) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, document_id FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.Seq, &c.DocID); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastChange returns the sequence number of the newest change, 0 for
+// none.
+func (s *DB) LastChange(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(seq), 0) FROM changes`).Scan(&seq)
+	return seq, err
 }
 
 // Revision returns the store's change counter: it grows with every change

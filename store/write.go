@@ -495,6 +495,9 @@ func (w *writer) leave(lineage, target int64) ([]int64, error) {
 	if _, err := w.exec(`DELETE FROM documents WHERE id = ?`, lineage); err != nil {
 		return nil, err
 	}
+	if _, err := nextRevision(w.ctx, w.tx, lineage); err != nil {
+		return nil, err
+	}
 	return []int64{lineage}, nil
 }
 
@@ -554,7 +557,7 @@ func (w *writer) bestFile(docID int64) (int64, error) {
 // writeDocument makes file fileID (read as doc) the document's primary
 // file: metadata, text, rows and links, under a new revision.
 func (w *writer) writeDocument(docID, fileID int64, in Incoming, doc *vanban.Document) error {
-	rev, err := nextRevision(w.ctx, w.tx)
+	rev, err := nextRevision(w.ctx, w.tx, docID)
 	if err != nil {
 		return err
 	}
