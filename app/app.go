@@ -15,10 +15,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"vanban"
+	"vanban/extract"
 	"vanban/index"
 	"vanban/normalize"
 	"vanban/store"
@@ -88,6 +91,8 @@ type App struct {
 	now     func() time.Time
 	uploads *uploadLog
 	rebuildState
+	poolOnce sync.Once
+	pool     *extract.Pool // warm extraction children, started on first use
 }
 
 // Open opens the data folder cfg names.
@@ -124,7 +129,16 @@ func (a *App) Close() error {
 	if ix := a.index(); ix != nil {
 		err = ix.Close()
 	}
+	if a.pool != nil {
+		a.pool.Close()
+	}
 	return errors.Join(err, a.db.Close())
+}
+
+// readers returns the pool of extraction children, one per core.
+func (a *App) readers() *extract.Pool {
+	a.poolOnce.Do(func() { a.pool = extract.NewPool(runtime.NumCPU(), ExtractLimits) })
+	return a.pool
 }
 
 // Dir is the absolute path of the data folder.

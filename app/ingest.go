@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"runtime"
+	"sync"
 	"time"
 
 	"vanban"
@@ -15,13 +17,13 @@ import (
 // needs more memory is recorded as failed, not allowed to stall the rest.
 var ExtractLimits = extract.Limits{Timeout: 2 * time.Minute, Memory: 1 << 30}
 
-// Reader returns the function that turns a file into a normalized
-// Document: extraction in a child process with limits (extract.Isolated),
-// then the agency, deadline and target readings of package normalize
-// with aliases.
-func Reader(aliases *normalize.Aliases) ingest.Extractor {
+// reader returns the function that turns a file into a normalized
+// Document: extraction in a child process with limits (read), then the
+// agency, deadline and target readings of package normalize with
+// aliases.
+func reader(read ingest.Extractor, aliases *normalize.Aliases) ingest.Extractor {
 	return func(ctx context.Context, path string) (*vanban.Document, error) {
-		doc, err := extract.Isolated(ctx, path, ExtractLimits)
+		doc, err := read(ctx, path)
 		if err != nil {
 			return nil, err
 		}
@@ -30,20 +32,24 @@ func Reader(aliases *normalize.Aliases) ingest.Extractor {
 	}
 }
 
-// Extract reads one file as ingestion would, without storing it.
+// Extract reads one file as ingestion would, without storing it, in a
+// child process of its own (extract.Isolated).
 func Extract(ctx context.Context, path, data string) (*vanban.Document, error) {
 	aliases, err := LoadAliases(data)
 	if err != nil {
 		return nil, err
 	}
-	return Reader(aliases)(ctx, path)
+	isolated := func(ctx context.Context, path string) (*vanban.Document, error) {
+		return extract.Isolated(ctx, path, ExtractLimits)
+	}
+	return reader(isolated, aliases)(ctx, path)
 }
 
 // Pipeline returns the ingestion pipeline into the store: reading with
 // the data folder's alias table, and the search index kept in step after
 // each commit when the App holds it.
 func (a *App) Pipeline() *ingest.Pipeline {
-	p := &ingest.Pipeline{Store: a.db, Extract: Reader(a.aliases), Timeout: ExtractLimits.Timeout}
+	p := &ingest.Pipeline{Store: a.db, Extract: reader(a.readers().File, a.aliases), Timeout: ExtractLimits.Timeout}
 	if a.index() != nil {
 		// The change log names what the commit changed, and the
 		// documents linked to it (a plan's statuses change with its
@@ -75,29 +81,53 @@ func (a *App) Ingest(ctx context.Context, paths []string, opt IngestOptions, onT
 	}
 	p.Reread = opt.Reread
 	files, bad := ingest.Collect(paths, a.dir)
-	for _, r := range bad {
+	tell := func(r ingest.Result) {
 		sum.Add(r)
 		if onResult != nil {
 			onResult(r)
 		}
+	}
+	for _, r := range bad {
+		tell(r)
 	}
 	if onTotal != nil {
 		onTotal(len(files))
 	}
-	for i, f := range files {
-		if ctx.Err() != nil {
-			return sum, len(files) - i
-		}
-		r := p.File(context.WithoutCancel(ctx), f)
-		sum.Add(r)
-		if onResult != nil {
-			onResult(r)
-		}
+	// One reader per core, the store writing one transaction at a
+	// time; a file in progress finishes even on Ctrl+C.
+	work := make(chan string)
+	results := make(chan ingest.Result)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				results <- p.File(context.WithoutCancel(ctx), f)
+			}
+		}()
 	}
-	return sum, 0
+	go func() {
+		defer close(work)
+		for _, f := range files {
+			select {
+			case work <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	done := 0
+	for r := range results {
+		tell(r)
+		done++
+	}
+	return sum, len(files) - done
 }
 
-// WatchConfig configures Watch; zero values take the watcher's defaults.
+// WatchConfig configures Watch; zero values take the watcher's defaults
+// (and one worker per core).
 type WatchConfig struct {
 	Dir         string
 	Settle      time.Duration
@@ -114,6 +144,9 @@ type WatchConfig struct {
 func (a *App) Watch(ctx context.Context, cfg WatchConfig) error {
 	p := a.Pipeline()
 	p.Retry = ingest.RetryTransient
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
 	w, err := watch.New(watch.Config{
 		Dir: cfg.Dir, Pipeline: p, Settle: cfg.Settle, Rescan: cfg.Rescan, FileTimeout: cfg.FileTimeout, Workers: cfg.Workers,
 		OnEvent: func(ev watch.Event) {

@@ -131,24 +131,16 @@ func (e *workerError) Unwrap() error { return e.sentinel }
 // ServeWorker runs one extraction and exits when the process was started
 // by Isolated; otherwise it returns at once.
 func ServeWorker() {
+	if os.Getenv(poolEnv) != "" {
+		servePool()
+	}
 	path := os.Getenv(workerEnv)
 	if path == "" {
 		return
 	}
 	limitMemory(os.Getenv(workerEnv + "_MEM"))
 	exitAtDeadline(os.Getenv(workerEnv + "_DEADLINE"))
-	var res workerResult
-	doc, err := File(context.Background(), path)
-	if err != nil {
-		res.Error = err.Error()
-		for _, s := range sentinels {
-			if errors.Is(err, s) {
-				res.Sentinel = s.Error()
-			}
-		}
-	} else {
-		res.Doc = doc
-	}
+	res := readOne(path)
 	if err := json.NewEncoder(os.Stdout).Encode(res); err != nil {
 		os.Exit(3)
 	}

@@ -17,11 +17,11 @@ func childAttr() *syscall.SysProcAttr {
 }
 
 // limitMemory caps the worker's address space, and tells the Go runtime to
-// collect hard before it reaches the cap.
-func limitMemory(s string) {
+// collect hard before it reaches the cap. It returns the cap, 0 for none.
+func limitMemory(s string) int64 {
 	var n int64
 	if _, err := fmt.Sscan(s, &n); err != nil || n <= 0 {
-		return
+		return 0
 	}
 	debug.SetMemoryLimit(n / 2)
 	// The Go runtime reserves address space up front, so the cap counts
@@ -29,6 +29,7 @@ func limitMemory(s string) {
 	as := uint64(n) + mappedBytes()
 	lim := syscall.Rlimit{Cur: as, Max: as}
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
+	return n
 }
 
 // mappedBytes returns the process's virtual memory size (VmSize), or 0.
