@@ -19,32 +19,75 @@ import (
 // from doc.Text. An issuer the alias table knows takes its canonical
 // name. A lead cell that names both roles ("X chủ trì, phối hợp với Y")
 // with an empty coordinators cell is split between them.
+//
+// The plan-wide readings scan the body's sentences about reports once,
+// and only for a document with task rows: a report or a letter without a
+// task table sets no report date.
 func Document(doc *vanban.Document, a *Aliases) {
 	a = orDefault(a)
 	if name, _, known := a.Canonical(doc.Meta.Issuer); known {
 		doc.Meta.Issuer = name
 	}
+	if len(doc.Rows) == 0 {
+		return
+	}
+	sentences := reportSentences(doc.Text)
 	if doc.Meta.AnnualReportDue == "" {
-		doc.Meta.AnnualReportDue = AnnualReportDue(doc.Text)
+		doc.Meta.AnnualReportDue = annualReportDue(sentences)
 	}
 	if doc.Meta.ReportTo == "" {
-		doc.Meta.ReportTo = ReportTo(doc.Text, a)
+		doc.Meta.ReportTo = reportTo(sentences, a)
 	}
-	ctx := PlanContextOf(doc)
+	ctx := planContext(doc, sentences)
+	cells := cellMemo{a: a, m: map[string][]vanban.Party{}, tf: map[string]timeframeReading{}}
 	for i := range doc.Rows {
-		row(&doc.Rows[i], ctx, a)
+		row(&doc.Rows[i], ctx, &cells)
 	}
 }
 
-func row(r *vanban.Task, ctx PlanContext, a *Aliases) {
+// cellMemo reads each distinct cell once: plans repeat their lead,
+// coordinator and timeframe cells ("Các sở, ban, ngành", "Hằng năm") row after
+// row.
+type cellMemo struct {
+	a  *Aliases
+	m  map[string][]vanban.Party
+	tf map[string]timeframeReading
+}
+
+type timeframeReading struct {
+	ms []vanban.Milestone
+	ok bool
+}
+
+// timeframe reads a timeframe cell once per plan (the context is the
+// plan's).
+func (p *cellMemo) timeframe(cell string, ctx PlanContext) ([]vanban.Milestone, bool) {
+	r, ok := p.tf[cell]
+	if !ok {
+		r.ms, r.ok = Timeframe(cell, ctx)
+		p.tf[cell] = r
+	}
+	return slices.Clone(r.ms), r.ok
+}
+
+func (p *cellMemo) parties(cell string) []vanban.Party {
+	if ps, ok := p.m[cell]; ok {
+		return slices.Clone(ps)
+	}
+	ps := Parties(cell, p.a)
+	p.m[cell] = ps
+	return slices.Clone(ps)
+}
+
+func row(r *vanban.Task, ctx PlanContext, p *cellMemo) {
 	lead, coord := r.Lead, r.Coordinators
 	if l, c, ok := Assignment(lead); ok && strings.TrimSpace(coord) == "" {
 		lead, coord = l, c
 	}
-	r.LeadParties = Parties(lead, a)
-	r.CoordinatorParties = Parties(coord, a)
-	r.MonitorParties = Parties(r.Monitor, a)
-	ms, ok := Timeframe(r.Timeframe, ctx)
+	r.LeadParties = p.parties(lead)
+	r.CoordinatorParties = p.parties(coord)
+	r.MonitorParties = p.parties(r.Monitor)
+	ms, ok := p.timeframe(r.Timeframe, ctx)
 	r.Milestones = ms
 	r.Unparsed = slices.DeleteFunc(r.Unparsed, func(s string) bool { return s == "timeframe" })
 	if !ok {
@@ -61,13 +104,18 @@ func row(r *vanban.Task, ctx PlanContext, a *Aliases) {
 // names), its period (from the title: "giai đoạn 2026-2030", "đến năm
 // 2030") and its report days (Meta.AnnualReportDue, else the body text).
 func PlanContextOf(doc *vanban.Document) PlanContext {
+	return planContext(doc, reportSentences(doc.Text))
+}
+
+// planContext is PlanContextOf with the body's report sentences read.
+func planContext(doc *vanban.Document, sentences []string) PlanContext {
 	ctx := PlanContext{
 		Year:            doc.Meta.Date.Year,
 		AnnualReportDue: doc.Meta.AnnualReportDue,
-		HalfYearDue:     HalfYearDue(doc.Text),
+		HalfYearDue:     halfYearDue(sentences),
 	}
 	if ctx.AnnualReportDue == "" {
-		ctx.AnnualReportDue = AnnualReportDue(doc.Text)
+		ctx.AnnualReportDue = annualReportDue(sentences)
 	}
 	if y := titleYear(doc.Meta.Title); y > ctx.Year {
 		ctx.Year = y // an annual plan issued the December before its year
@@ -138,8 +186,10 @@ var (
 // its body ("Định kỳ hằng năm trước ngày 15/12, các cơ quan … báo cáo"),
 // looking first in its "Tổ chức thực hiện" section and only at sentences
 // about reports; "" when the plan names none.
-func AnnualReportDue(text string) string {
-	for _, s := range reportSentences(text) {
+func AnnualReportDue(text string) string { return annualReportDue(reportSentences(text)) }
+
+func annualReportDue(sentences []string) string {
+	for _, s := range sentences {
 		for _, re := range annualDueRe {
 			if m := re.FindStringSubmatch(s); m != nil {
 				if d, ok := monthDay(m[1], m[2]); ok {
@@ -153,8 +203,10 @@ func AnnualReportDue(text string) string {
 
 // HalfYearDue reads the due date of the half-year report ("báo cáo 6
 // tháng trước ngày 15/6"), "MM-DD", or "".
-func HalfYearDue(text string) string {
-	for _, s := range reportSentences(text) {
+func HalfYearDue(text string) string { return halfYearDue(reportSentences(text)) }
+
+func halfYearDue(sentences []string) string {
+	for _, s := range sentences {
 		if m := halfDueRe.FindStringSubmatch(s); m != nil {
 			if d, ok := monthDay(m[1], m[2]); ok {
 				return d
@@ -219,8 +271,9 @@ var (
 // Khoa học và Công nghệ để tổng hợp)"), canonical by a; "" when none.
 // Sentences of the "Tổ chức thực hiện" section come first, and among
 // them the plainest wording ("gửi X để tổng hợp") wins.
-func ReportTo(text string, a *Aliases) string {
-	sentences := reportSentences(text)
+func ReportTo(text string, a *Aliases) string { return reportTo(reportSentences(text), a) }
+
+func reportTo(sentences []string, a *Aliases) string {
 	for _, re := range reportToRe {
 		for _, s := range sentences {
 			for _, m := range re.FindAllStringSubmatch(s, -1) {
