@@ -32,17 +32,18 @@ func reader(read ingest.Extractor, aliases *normalize.Aliases) ingest.Extractor 
 	}
 }
 
-// Extract reads one file as ingestion would, without storing it, in a
-// child process of its own (extract.Isolated).
+// Extract reads one file as ingestion would, without storing it. It
+// reads in this process: a one-off command has no other files to protect
+// from a reader that fails (a panic is still an error, see extract.Bytes),
+// and it saves starting a child.
 func Extract(ctx context.Context, path, data string) (*vanban.Document, error) {
 	aliases, err := LoadAliases(data)
 	if err != nil {
 		return nil, err
 	}
-	isolated := func(ctx context.Context, path string) (*vanban.Document, error) {
-		return extract.Isolated(ctx, path, ExtractLimits)
-	}
-	return reader(isolated, aliases)(ctx, path)
+	ctx, cancel := context.WithTimeout(ctx, ExtractLimits.Timeout)
+	defer cancel()
+	return reader(extract.File, aliases)(ctx, path)
 }
 
 // Pipeline returns the ingestion pipeline into the store: reading with

@@ -107,7 +107,9 @@ const (
 var fallback = &font{scale: 0.001, missing: 500, glyphs: map[uint32]glyphInfo{}}
 
 func (rd *reader) interpretPage(p pageInfo) *pageContent {
-	pc := &pageContent{}
+	// The glyphs of the page before are laid out and gone: their slice
+	// holds this page's.
+	pc := &pageContent{glyphs: rd.glyphs[:0]}
 	base := pageMatrix(p.box, p.rotate)
 	pc.w, pc.h = p.box[2]-p.box[0], p.box[3]-p.box[1]
 	if p.rotate == 90 || p.rotate == 270 {

@@ -190,6 +190,7 @@ type reader struct {
 	forms    map[string][]byte
 	warnings []string
 	ops      int
+	glyphs   []glyph // reused from page to page
 }
 
 func newReader(r *lib.Reader, opt Options) *reader {
@@ -244,6 +245,7 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 		}
 		sizes[i] = pageSize{pc.w, pc.h}
 		perPage[i] = layoutPage(pc)
+		rd.glyphs = pc.glyphs[:0]
 	}
 	if maxChars < rd.opt.MinPageChars && unknown < minUnknown {
 		return nil, nil, fmt.Errorf("%w (%d characters on %d pages)", layout.ErrNoText, chars, len(pages))
