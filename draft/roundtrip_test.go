@@ -77,6 +77,7 @@ func TestReminderRoundTrip(t *testing.T) {
 			if err := Reminder(&buf, c.request(tc.units...)); err != nil {
 				t.Fatal(err)
 			}
+			checkWellFormed(t, buf.Bytes())
 			doc := reread(t, buf.Bytes())
 			checkMeta(t, doc.Meta, vanban.TypeLetter, "SKHCN", "đôn đốc thực hiện "+wantPlanCite)
 			want := reminderRows(t, c.result, tc.units)
@@ -215,6 +216,7 @@ func TestSummaryRoundTrip(t *testing.T) {
 	if err := Summary(&buf, c.request()); err != nil {
 		t.Fatal(err)
 	}
+	checkWellFormed(t, buf.Bytes())
 	doc := reread(t, buf.Bytes())
 	checkMeta(t, doc.Meta, vanban.TypeReport, "BC-SKHCN", "Tổng hợp tình hình thực hiện "+wantPlanCite+" năm 2026")
 
@@ -359,5 +361,39 @@ func checkStateTable(t *testing.T, tb *layout.Table, r *crosscheck.Result) {
 	}
 	if got := cells(body[len(body)-1]); fmt.Sprint(got) != fmt.Sprint([]string{"Tổng cộng", fmt.Sprint(all), "100"}) {
 		t.Errorf("total row = %q, want %d tasks, 100%%", got, all)
+	}
+}
+
+// TestSummaryAllReported drafts the summary of a cross-check without the
+// shared material: every unit reported on time, nothing overdue, so the
+// overdue table goes and the sentences say so.
+func TestSummaryAllReported(t *testing.T) {
+	var buf bytes.Buffer
+	req := Request{Plan: plan58, Result: doneResult(), Settings: Settings{Signer: "Nguyễn Văn An", SignerTitle: "Phó Giám đốc"}}
+	if err := Summary(&buf, req); err != nil {
+		t.Fatal(err)
+	}
+	checkWellFormed(t, buf.Bytes())
+	doc := reread(t, buf.Bytes())
+	if len(doc.Rows) != 0 || strings.Contains(doc.Text, "Bảng 3") {
+		t.Errorf("an overdue table without overdue tasks: %d rows", len(doc.Rows))
+	}
+	for _, s := range []string{
+		"đã nhận được báo cáo của 1/1 cơ quan, đơn vị (đạt 100%), trong đó tất cả đều gửi đúng hạn.",
+		"không có nhiệm vụ nào quá thời hạn thực hiện",
+		"Tất cả cơ quan, đơn vị được giao nhiệm vụ đã gửi báo cáo.",
+		"Không có cơ quan, đơn vị gửi báo cáo sau thời hạn.",
+		"- Hoàn thành: 01 lượt (100%), đều đúng hạn;",
+	} {
+		if !strings.Contains(doc.Text, s) {
+			t.Errorf("text lacks %q", s)
+		}
+	}
+	m := doc.Meta
+	if m.Date.IsZero() == false || m.Place != "Hải Phòng" || m.Signer != "Nguyễn Văn An" || m.SignerTitle != "Phó Giám đốc" {
+		t.Errorf("undated draft reads date %v, place %q, signer %q %q", m.Date, m.Place, m.Signer, m.SignerTitle)
+	}
+	if !strings.Contains(doc.Text, "KT. GIÁM ĐỐC") {
+		t.Errorf("a deputy signs without KT.")
 	}
 }

@@ -106,7 +106,7 @@ func ParseSettings(text string) (Settings, error) {
 	if f.Draft.ReplyDays < 0 {
 		return Settings{}, fmt.Errorf("%s: draft.reply_days phải là số ngày không âm", SettingsFile)
 	}
-	return f.Draft, nil
+	return Settings{}.Override(f.Draft), nil
 }
 
 // Override returns s with every field that o sets taken from o: flags
@@ -137,6 +137,7 @@ func (s Settings) Override(o Settings) Settings {
 // unit issues (else its own issuer), under the plan's issuer as parent;
 // the summary reports to the plan's issuer; the head of the issuer signs.
 func (s Settings) Resolve(plan vanban.Meta) Settings {
+	s = Settings{}.Override(s) // trimmed
 	def := func(a *string, b string) {
 		if strings.TrimSpace(*a) == "" {
 			*a = strings.TrimSpace(b)

@@ -98,9 +98,6 @@ func (f *filling) render(w io.Writer, name string) error {
 func (f *filling) fill(xml string) (string, error) {
 	xml = joinSplitPlaceholders(xml)
 	var err error
-	if xml, err = f.conditions(xml); err != nil {
-		return "", err
-	}
 	for _, r := range f.rows {
 		if xml, err = r.expand(xml, "w:tr"); err != nil {
 			return "", err
@@ -110,6 +107,10 @@ func (f *filling) fill(xml string) (string, error) {
 		if xml, err = r.expand(xml, "w:p"); err != nil {
 			return "", err
 		}
+	}
+	// Conditions last: a dropped span may hold a repeated block.
+	if xml, err = f.conditions(xml); err != nil {
+		return "", err
 	}
 	return fillValues(xml, func(name string) (string, bool) { v, ok := f.values[name]; return v, ok })
 }

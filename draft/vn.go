@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"vanban"
 )
 
@@ -128,15 +130,25 @@ var localities = []string{"thành phố", "tỉnh", "huyện", "quận", "thị 
 // locality write it.
 func shortName(name string) string {
 	words := strings.Fields(name)
+	if at, n := placeAt(words); at > 0 {
+		return strings.Join(words[:at+n], " ")
+	}
+	return strings.Join(words, " ")
+}
+
+// placeAt finds the locality word that a place name follows in a body's
+// name ("thành phố" in "Ủy ban nhân dân thành phố Hải Phòng"): its index
+// and length in words, or 0, 0.
+func placeAt(words []string) (at, n int) {
 	for i := 1; i < len(words); i++ {
 		for _, l := range localities {
 			lw := strings.Fields(l)
 			if i+len(lw) < len(words) && strings.EqualFold(strings.Join(words[i:i+len(lw)], " "), l) {
-				return strings.Join(words[:i+len(lw)], " ")
+				return i, len(lw)
 			}
 		}
 	}
-	return strings.Join(words, " ")
+	return 0, 0
 }
 
 // abbreviations are the long forms "Nơi nhận" lists write short.
@@ -177,17 +189,23 @@ func headerLines(name string) []string {
 }
 
 // initials returns the letters agencies build their symbols from: "Sở
-// Khoa học và Công nghệ" is SKHCN, "Ủy ban nhân dân" UBND, "Sở Giáo dục và
-// Đào tạo" SGDĐT. The words "và" and the place after a locality are left
-// out.
+// Khoa học và Công nghệ" is SKHCN, "Ủy ban nhân dân tỉnh Lào Cai" UBND,
+// "Sở Giáo dục và Đào tạo" SGDĐT, "Công an thành phố" CATP. The word "và"
+// and a locality with its place name are left out.
 func initials(name string) string {
+	words := strings.Fields(name)
+	if at, _ := placeAt(words); at > 0 {
+		words = words[:at]
+	}
 	var b strings.Builder
-	for _, w := range strings.Fields(shortName(name)) {
+	for _, w := range words {
 		w = strings.Trim(w, ",.;()")
 		if w == "" || strings.EqualFold(w, "và") {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
+		// The base letter without its tone or vowel mark ("Ủy" gives U);
+		// Đ is a letter of its own and stays.
+		r, _ := utf8.DecodeRuneInString(norm.NFD.String(w))
 		b.WriteRune(unicode.ToUpper(r))
 	}
 	return b.String()
