@@ -106,7 +106,7 @@ func newDrafter(req Request) (*drafter, error) {
 func (d *drafter) common() *filling {
 	f := newFilling()
 	f.lines("chu_quan", "dong", headerLines(d.s.Parent))
-	f.set("co_quan", upper(d.s.Issuer))
+	f.set("co_quan", strings.Join(headerLines(d.s.Issuer), "\n"))
 	f.set("dia_danh", d.s.Place)
 	day, month, year := headerDate(d.req.Date, d.r.AsOf.Year)
 	f.set("ngay", day)
@@ -118,13 +118,16 @@ func (d *drafter) common() *filling {
 		about = " về " + lowerFirst(t)
 	}
 	f.set("ve_noi_dung", about)
-	f.set("ten_co_quan", d.s.Issuer)
+	f.set("ten_co_quan", d.issuer())
 	f.set("noi_bao_cao", shortName(d.s.Recipient))
 	f.set("nam_bao_cao", fmt.Sprint(d.r.AsOf.Year))
 	f.lines("ky", "dong", d.s.signatureLines())
 	f.set("nguoi_ky", d.s.Signer)
 	return f
 }
+
+// issuer is the issuer's name in running text.
+func (d *drafter) issuer() string { return shortName(d.s.Issuer) }
 
 // planCitation cites the plan as the body text does: "Kế hoạch số
 // 58/KH-UBND ngày 20/03/2026 của Ủy ban nhân dân thành phố".

@@ -49,7 +49,7 @@ func (d *drafter) reminderUnits(names []string) ([]*crosscheck.UnitResult, error
 	for _, name := range names {
 		u := d.unit(name)
 		if u == nil {
-			return nil, fmt.Errorf("Kế hoạch %s không giao nhiệm vụ cho %q", d.r.Plan, name)
+			return nil, fmt.Errorf("kế hoạch %s không giao nhiệm vụ cho %q", d.r.Plan, name)
 		}
 		if seen[u.Unit] {
 			continue
@@ -126,10 +126,10 @@ func (d *drafter) standing(units []*crosscheck.UnitResult) []string {
 		u := units[0]
 		if u.Report == nil {
 			return []string{fmt.Sprintf("Tuy nhiên, đến ngày %s, %s chưa nhận được báo cáo kết quả thực hiện Kế hoạch năm %d của %s%s.",
-				asOf, d.s.Issuer, d.r.AsOf.Year, u.Unit, overdueClause(u, "; trong đó có %s nhiệm vụ đã quá thời hạn thực hiện"))}
+				asOf, d.issuer(), d.r.AsOf.Year, u.Unit, overdueClause(u, "; trong đó có %s nhiệm vụ đã quá thời hạn thực hiện"))}
 		}
 		return []string{fmt.Sprintf("Đến ngày %s, %s đã nhận được %s của %s; tuy nhiên, %s.",
-			asOf, d.s.Issuer, reportRef(u.Report), u.Unit, gaps(u))}
+			asOf, d.issuer(), reportRef(u.Report), u.Unit, gaps(u))}
 	}
 	lines := []string{fmt.Sprintf("Tuy nhiên, đến ngày %s, tình hình báo cáo của các cơ quan, đơn vị như sau:", asOf)}
 	var items []string

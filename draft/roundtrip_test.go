@@ -3,6 +3,7 @@ package draft
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -395,5 +396,23 @@ func TestSummaryAllReported(t *testing.T) {
 	}
 	if !strings.Contains(doc.Text, "KT. GIÁM ĐỐC") {
 		t.Errorf("a deputy signs without KT.")
+	}
+}
+
+// TestSummaryNoUnits drafts the summary of a plan that names no unit: the
+// document is still whole and says so.
+func TestSummaryNoUnits(t *testing.T) {
+	r := &crosscheck.Result{Plan: "12/KH-UBND", AsOf: asOf, ReportDue: vanban.D(2026, 12, 31), Overdue: []crosscheck.OverdueTask{}}
+	var buf bytes.Buffer
+	if err := Summary(&buf, Request{Plan: vanban.Meta{Issuer: "Ủy ban nhân dân tỉnh Lâm Đồng", Place: "Lâm Đồng"}, Result: r}); err != nil {
+		t.Fatal(err)
+	}
+	checkWellFormed(t, buf.Bytes())
+	doc := reread(t, buf.Bytes())
+	if doc.Meta.DocType != vanban.TypeReport || doc.Meta.Issuer != "Ủy ban nhân dân tỉnh Lâm Đồng" || !strings.Contains(doc.Text, "không giao nhiệm vụ cho cơ quan, đơn vị nào") {
+		t.Errorf("reads %+v\n%s", doc.Meta, doc.Text)
+	}
+	if err := Reminder(&bytes.Buffer{}, Request{Plan: vanban.Meta{Issuer: "Ủy ban nhân dân tỉnh Lâm Đồng"}, Result: r}); !errors.Is(err, ErrNothingToRemind) {
+		t.Errorf("reminder without units: %v, want ErrNothingToRemind", err)
 	}
 }

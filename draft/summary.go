@@ -79,10 +79,10 @@ func (d *drafter) reportingParas(fig Figures) []string {
 	asOf := date(d.r.AsOf)
 	switch {
 	case fig.Reported() == 0:
-		out = append(out, fmt.Sprintf("Đến ngày %s, %s chưa nhận được báo cáo của cơ quan, đơn vị nào.", asOf, d.s.Issuer))
+		out = append(out, fmt.Sprintf("Đến ngày %s, %s chưa nhận được báo cáo của cơ quan, đơn vị nào.", asOf, d.issuer()))
 	default:
 		s := fmt.Sprintf("Đến ngày %s, %s đã nhận được báo cáo của %s/%s cơ quan, đơn vị (đạt %s%%), trong đó %s",
-			asOf, d.s.Issuer, number(fig.Reported()), number(fig.Units), percent(fig.Reported(), fig.Units), onTimeClause(fig))
+			asOf, d.issuer(), number(fig.Reported()), number(fig.Units), percent(fig.Reported(), fig.Units), onTimeClause(fig))
 		if fig.Missing > 0 {
 			s += fmt.Sprintf("; còn %s cơ quan, đơn vị chưa gửi báo cáo", count(fig.Missing))
 		}
@@ -164,6 +164,9 @@ func reportCell(u *crosscheck.UnitResult) string {
 
 // resultParas give the tasks' progress, in figures.
 func resultParas(fig Figures) []string {
+	if fig.Tasks == 0 {
+		return []string{"Kế hoạch không giao nhiệm vụ cho cơ quan, đơn vị nào được nêu tên."}
+	}
 	n := fig.ByState
 	lines := []string{
 		"Hoàn thành: " + share(n[crosscheck.DoneOnTime]+n[crosscheck.DoneLate], fig.Tasks) +
@@ -173,8 +176,14 @@ func resultParas(fig Figures) []string {
 		"Chưa thực hiện: " + share(n[crosscheck.NotStartedState], fig.Tasks),
 		"Chưa có báo cáo: " + share(n[crosscheck.NotReportedState], fig.Tasks),
 	}
-	head := fmt.Sprintf("Tổng số lượt nhiệm vụ giao cho các cơ quan, đơn vị là %s (%s lượt chủ trì, %s lượt phối hợp), trong đó:",
-		count(fig.Tasks), count(fig.LeadTasks), count(fig.CoordTasks))
+	var roles []string
+	if fig.LeadTasks > 0 {
+		roles = append(roles, count(fig.LeadTasks)+" lượt chủ trì")
+	}
+	if fig.CoordTasks > 0 {
+		roles = append(roles, count(fig.CoordTasks)+" lượt phối hợp")
+	}
+	head := fmt.Sprintf("Tổng số lượt nhiệm vụ giao cho các cơ quan, đơn vị là %s (%s), trong đó:", count(fig.Tasks), strings.Join(roles, ", "))
 	out := append([]string{head}, listLines(lines)...)
 	if fig.Review > 0 {
 		out = append(out, fmt.Sprintf("Lưu ý: %s mục báo cáo chưa xác định chắc chắn nhiệm vụ tương ứng, chưa được tính vào số liệu trên.", count(fig.Review)))
@@ -301,7 +310,7 @@ func (d *drafter) proposalParas(fig Figures) []string {
 	var asks []string
 	if fig.Missing > 0 {
 		asks = append(asks, fmt.Sprintf("Chỉ đạo %s cơ quan, đơn vị chưa gửi báo cáo khẩn trương báo cáo kết quả thực hiện Kế hoạch năm %d về %s để tổng hợp",
-			count(fig.Missing), d.r.AsOf.Year, d.s.Issuer))
+			count(fig.Missing), d.r.AsOf.Year, d.issuer()))
 	}
 	if fig.Overdue > 0 {
 		asks = append(asks, fmt.Sprintf("Yêu cầu cơ quan chủ trì %s nhiệm vụ quá hạn tập trung triển khai, sớm hoàn thành và báo cáo kết quả", count(fig.Overdue)))
@@ -310,6 +319,6 @@ func (d *drafter) proposalParas(fig Figures) []string {
 		asks = append(asks, "Nhắc nhở các cơ quan, đơn vị gửi báo cáo sau thời hạn bảo đảm thời hạn báo cáo trong các kỳ tiếp theo")
 	}
 	asks = append(asks, "Chỉ đạo các cơ quan, đơn vị tiếp tục triển khai các nhiệm vụ đang thực hiện theo đúng tiến độ Kế hoạch")
-	out := []string{fmt.Sprintf("Để bảo đảm tiến độ thực hiện Kế hoạch, %s kính đề nghị %s:", d.s.Issuer, shortName(d.s.Recipient))}
+	out := []string{fmt.Sprintf("Để bảo đảm tiến độ thực hiện Kế hoạch, %s kính đề nghị %s:", d.issuer(), shortName(d.s.Recipient))}
 	return append(out, listLines(asks)...)
 }

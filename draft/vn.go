@@ -15,9 +15,10 @@ import (
 // How a secretariat writes figures, dates and names in running text.
 
 // count writes a count as administrative texts do: two digits below ten
-// ("02 đơn vị", "08 nhiệm vụ"), thousands with a dot ("1.245").
+// ("02 đơn vị", "08 nhiệm vụ"), thousands with a dot ("1.245"); none is
+// "0".
 func count(n int) string {
-	if n >= 0 && n < 10 {
+	if n > 0 && n < 10 {
 		return fmt.Sprintf("%02d", n)
 	}
 	return thousands(n)

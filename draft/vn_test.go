@@ -11,7 +11,7 @@ func TestFigures(t *testing.T) {
 	cases := []struct {
 		got, want string
 	}{
-		{count(0), "00"}, {count(2), "02"}, {count(9), "09"}, {count(12), "12"}, {count(1245), "1.245"},
+		{count(0), "0"}, {count(2), "02"}, {count(9), "09"}, {count(12), "12"}, {count(1245), "1.245"},
 		{number(7), "7"}, {number(1234567), "1.234.567"}, {number(-1500), "-1.500"},
 		{percent(2, 9), "22,2"}, {percent(1, 5), "20"}, {percent(12, 15), "80"}, {percent(71, 76), "93,4"},
 		{percent(3, 3), "100"}, {percent(0, 4), "0"}, {percent(1, 0), ""},
