@@ -56,28 +56,50 @@ var ErrNothingToRemind = errors.New("không có nhiệm vụ cần đôn đốc"
 
 // Reminder writes the Công văn đôn đốc of req to w.
 func Reminder(w io.Writer, req Request) error {
-	d, err := newDrafter(req)
+	f, err := reminderFilling(req)
 	if err != nil {
 		return err
 	}
-	units, err := d.reminderUnits(req.Units)
-	if err != nil {
-		return err
-	}
-	f := d.common()
-	d.reminder(f, units)
-	return f.render(w, "reminder.docx")
+	return f.render(w, reminderTemplate)
 }
 
 // Summary writes the Báo cáo tổng hợp of req to w.
 func Summary(w io.Writer, req Request) error {
-	d, err := newDrafter(req)
+	f, err := summaryFilling(req)
 	if err != nil {
 		return err
 	}
+	return f.render(w, summaryTemplate)
+}
+
+// The templates of the two kinds, in templates/.
+const (
+	reminderTemplate = "reminder.docx"
+	summaryTemplate  = "summary.docx"
+)
+
+func reminderFilling(req Request) (*filling, error) {
+	d, err := newDrafter(req)
+	if err != nil {
+		return nil, err
+	}
+	units, err := d.reminderUnits(req.Units)
+	if err != nil {
+		return nil, err
+	}
+	f := d.common()
+	d.reminder(f, units)
+	return f, nil
+}
+
+func summaryFilling(req Request) (*filling, error) {
+	d, err := newDrafter(req)
+	if err != nil {
+		return nil, err
+	}
 	f := d.common()
 	d.summary(f)
-	return f.render(w, "summary.docx")
+	return f, nil
 }
 
 // drafter holds a request with its settings resolved.

@@ -83,6 +83,64 @@ func TestLibreOfficeConverts(t *testing.T) {
 	}
 }
 
+// TestTemplatesSurviveLibreOffice opens the templates in LibreOffice and
+// saves them again as Word documents, as someone editing a template
+// does, then drafts from the saved copies: the placeholders must survive
+// and the drafts still read back.
+func TestTemplatesSurviveLibreOffice(t *testing.T) {
+	soffice := program(t, "soffice", "libreoffice-writer")
+	c := readCorpus(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	for _, name := range []string{reminderTemplate, summaryTemplate} {
+		data, err := templates.ReadFile("templates/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(in, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "docx:MS Word 2007 XML", "--outdir", out, filepath.Join(in, reminderTemplate), filepath.Join(in, summaryTemplate))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	cases := []struct {
+		template string
+		filling  func(Request) (*filling, error)
+		req      Request
+		docType  string
+	}{
+		{reminderTemplate, reminderFilling, c.request("Sở Nội vụ"), vanban.TypeLetter},
+		{summaryTemplate, summaryFilling, c.request(), vanban.TypeReport},
+	}
+	for _, tc := range cases {
+		saved, err := os.ReadFile(filepath.Join(out, tc.template))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := tc.filling(tc.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.renderTemplate(&buf, tc.template, saved); err != nil {
+			t.Fatalf("%s saved by LibreOffice: %v", tc.template, err)
+		}
+		checkWellFormed(t, buf.Bytes())
+		doc := reread(t, buf.Bytes())
+		if doc.Meta.DocType != tc.docType || doc.Meta.Issuer != wantIssuer || len(doc.Meta.Cites) == 0 || doc.Meta.Cites[0] != "58/KH-UBND" || len(doc.Rows) == 0 {
+			t.Errorf("%s saved by LibreOffice drafts a document read as %+v with %d rows", tc.template, doc.Meta, len(doc.Rows))
+		}
+	}
+}
+
 // checkPDF reads the printed document back: a letter printed by
 // LibreOffice must still be a letter of its issuer on its plan.
 func checkPDF(t *testing.T, name, path string) {

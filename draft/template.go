@@ -75,7 +75,16 @@ func (f *filling) lines(block, field string, lines []string) {
 
 // render fills the embedded template name and writes the document to w.
 func (f *filling) render(w io.Writer, name string) error {
-	src, err := docx.ReadDocxFromFS("templates/"+name, templates)
+	data, err := templates.ReadFile("templates/" + name)
+	if err != nil {
+		return err
+	}
+	return f.renderTemplate(w, name, data)
+}
+
+// renderTemplate fills the template data and writes the document to w.
+func (f *filling) renderTemplate(w io.Writer, name string, data []byte) error {
+	src, err := docx.ReadDocxFromMemory(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return fmt.Errorf("template %s: %w", name, err)
 	}
