@@ -2,6 +2,7 @@ package draft
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -261,4 +262,27 @@ func (s Settings) symbol(typeCode string) string {
 		return s.Symbol + "-" + s.Department
 	}
 	return s.Symbol
+}
+
+// RegisterFlags defines on fs one flag per setting and returns the
+// Settings they fill, for Override over the file's:
+//
+//	over := draft.RegisterFlags(fs)
+//	…
+//	file, err := draft.LoadSettings(dataDir)
+//	settings := file.Override(*over)
+func RegisterFlags(fs *flag.FlagSet) *Settings {
+	s := &Settings{}
+	fs.StringVar(&s.Issuer, "issuer", "", "issuing body (default: the plan's report_to unit)")
+	fs.StringVar(&s.Parent, "parent", "", "the issuer's parent body (default: the plan's issuer)")
+	fs.StringVar(&s.Recipient, "recipient", "", "body the summary reports to (default: the plan's issuer)")
+	fs.StringVar(&s.Symbol, "symbol", "", "the issuer's part of the symbol, e.g. SKHCN (default: its initials)")
+	fs.StringVar(&s.Department, "department", "", "drafting department's abbreviation, e.g. QLKH")
+	fs.StringVar(&s.Place, "place", "", "place name of the date line (default: the plan's)")
+	fs.StringVar(&s.Signer, "signer", "", "signer's full name (default: left blank)")
+	fs.StringVar(&s.SignerTitle, "signer-title", "", "signer's title, e.g. \"Phó Giám đốc\" (default: the head of the issuer)")
+	fs.StringVar(&s.Authority, "authority", "", "signing authority prefix: KT., TM., TL., TUQ. or Q.")
+	fs.StringVar(&s.OnBehalfOf, "on-behalf-of", "", "whom the authority signs for, e.g. \"Giám đốc\"")
+	fs.IntVar(&s.ReplyDays, "reply-days", 0, "days after the as-of date the units must reply by (default 7)")
+	return s
 }

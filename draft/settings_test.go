@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -133,4 +134,17 @@ func FuzzParseSettings(f *testing.F) {
 			t.Errorf("resolved %+v", r)
 		}
 	})
+}
+
+func TestRegisterFlags(t *testing.T) {
+	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
+	over := RegisterFlags(fs)
+	if err := fs.Parse([]string{"--signer", "Trần Thị Bình", "--signer-title", "Phó Giám đốc", "--reply-days", "10"}); err != nil {
+		t.Fatal(err)
+	}
+	got := Settings{Issuer: "Sở Khoa học và Công nghệ", Signer: "Nguyễn Văn An"}.Override(*over).Resolve(plan58)
+	if got.Issuer != "Sở Khoa học và Công nghệ" || got.Signer != "Trần Thị Bình" || got.ReplyDays != 10 ||
+		fmt.Sprint(got.signatureLines()) != "[KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC]" {
+		t.Errorf("flags over file: %+v", got)
+	}
 }
