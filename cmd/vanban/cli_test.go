@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"vanban"
 
 	"vanban/app"
 	"vanban/internal/sharedtest"
@@ -194,5 +196,27 @@ func TestIngestSymlinkedFolderAndWord97(t *testing.T) {
 	docs := mustRun(t, "docs", "--data", data)
 	if !strings.Contains(docs, "58/KH-UBND") || !strings.Contains(docs, "412/BC-STC") {
 		t.Errorf("docs after ingesting the link:\n%s", docs)
+	}
+}
+
+// TestDraftCommands: the drafted letter and report read back through
+// vanban's own extractor as a Công văn and a Báo cáo on plan 58.
+func TestDraftCommands(t *testing.T) {
+	data := corpusStore(t)
+	dir := t.TempDir()
+	for _, c := range []struct{ kind, typ string }{{"reminder", "Công văn"}, {"summary", "Báo cáo"}} {
+		out := filepath.Join(dir, c.kind+".docx")
+		mustRun(t, "draft", c.kind, "--plan", "58/KH-UBND", "--as-of", "31/12/2026", "-o", out, "--data", data)
+		var doc vanban.Document
+		if err := json.Unmarshal([]byte(mustRun(t, "extract", out)), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Meta.DocType != c.typ || len(doc.Meta.Cites) == 0 || doc.Meta.Cites[0] != "58/KH-UBND" {
+			t.Errorf("draft %s reads back as %q citing %v", c.kind, doc.Meta.DocType, doc.Meta.Cites)
+		}
+	}
+	_, errOut, code := runCmd(t, "draft", "reminder", "--plan", "58/KH-UBND", "--unit", "Sở Không Có", "-o", filepath.Join(dir, "x.docx"), "--data", data)
+	if code == exitOK {
+		t.Errorf("a reminder to a unit with nothing pending: exit 0 %s", errOut)
 	}
 }
