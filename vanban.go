@@ -59,6 +59,21 @@ type Meta struct {
 	AnnualReportDue string `json:"annual_report_due,omitempty"`
 	// ReportTo is the unit that collects the units' reports.
 	ReportTo string `json:"report_to,omitempty"`
+	// Answers is the document a report (or a letter) answers, as its
+	// title or opening names it ("Báo cáo kết quả thực hiện Kế hoạch số
+	// 58/KH-UBND ngày 20/3/2026 của UBND thành phố …"), not a document it
+	// mentions in passing; nil when it names none.
+	Answers *DocRef `json:"answers,omitempty"`
+}
+
+// DocRef names another document as a text does: by its type and number
+// when the text gives them, else by its date, issuer and title.
+type DocRef struct {
+	Type      string `json:"type"`                // "Kế hoạch", "Công văn", "Giấy mời" …
+	Reference string `json:"reference,omitempty"` // "58/KH-UBND"; empty when the text gives none
+	Date      Date   `json:"date"`
+	Issuer    string `json:"issuer,omitempty"`
+	Title     string `json:"title,omitempty"` // its trích yếu, as quoted
 }
 
 // Section is a heading row of a plan's task table ("I", "TĂNG CƯỜNG …").
@@ -176,4 +191,14 @@ type ReportItem struct {
 	StatusText string `json:"status_text"`
 	// Section is the group row or heading the item sits under.
 	Section string `json:"section,omitempty"`
+	// PlanSTT is the plan's task number a column gives beside the
+	// report's own running number ("3.14", "II.2").
+	PlanSTT string `json:"plan_stt,omitempty"`
+	// Unit is the responsible unit a column names, when the report
+	// gives one per row.
+	Unit string `json:"unit,omitempty"`
+	// Difficulty and Proposal are the row's "khó khăn, vướng mắc" and
+	// "đề xuất, kiến nghị", when the report has such columns.
+	Difficulty string `json:"difficulty,omitempty"`
+	Proposal   string `json:"proposal,omitempty"`
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -19,13 +20,13 @@ type queryer interface {
 func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, error) {
 	doc := &vanban.Document{ID: id}
 	m := &doc.Meta
-	var date, warnings string
+	var date, warnings, answers string
 	err := q.QueryRowContext(ctx, `SELECT d.file_name, d.sha256, d.format, d.size, d.pages, d.doc_type, d.number, d.symbol,
 		d.reference, d.issuer, d.place, d.date, d.title, d.signer, d.signer_title, d.annual_report_due, d.report_to, d.warnings,
-		COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
+		d.answers, COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
 		Scan(&doc.File, &doc.SHA256, &doc.Format, &doc.Size, &doc.Pages, &m.DocType, &m.Number, &m.Symbol,
 			&m.Reference, &m.Issuer, &m.Place, &date, &m.Title, &m.Signer, &m.SignerTitle, &m.AnnualReportDue, &m.ReportTo, &warnings,
-			&doc.Text)
+			&answers, &doc.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -34,6 +35,12 @@ func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, e
 	}
 	m.Date = decodeDate(date)
 	doc.Warnings = decodeStrings(warnings)
+	if answers != "" && answers != "null" {
+		m.Answers = &vanban.DocRef{}
+		if err := json.Unmarshal([]byte(answers), m.Answers); err != nil {
+			m.Answers = nil
+		}
+	}
 	if m.Cites, err = loadRefs(ctx, q, id, "cites"); err != nil {
 		return nil, err
 	}
@@ -65,8 +72,8 @@ func loadRefs(ctx context.Context, q queryer, id int64, kind string) ([]string, 
 }
 
 func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT stt, task, role, result, status_text, section FROM report_items
-		WHERE document_id = ? ORDER BY ord`, id)
+	rows, err := q.QueryContext(ctx, `SELECT stt, task, role, result, status_text, section, plan_stt, unit, difficulty, proposal
+		FROM report_items WHERE document_id = ? ORDER BY ord`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +81,8 @@ func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportI
 	var out []vanban.ReportItem
 	for rows.Next() {
 		var it vanban.ReportItem
-		if err := rows.Scan(&it.STT, &it.Task, &it.Role, &it.Result, &it.StatusText, &it.Section); err != nil {
+		if err := rows.Scan(&it.STT, &it.Task, &it.Role, &it.Result, &it.StatusText, &it.Section,
+			&it.PlanSTT, &it.Unit, &it.Difficulty, &it.Proposal); err != nil {
 			return nil, err
 		}
 		out = append(out, it)

@@ -60,8 +60,9 @@ func (w *writer) replaceRows(docID int64, doc *vanban.Document) error {
 		}
 	}
 	for i, it := range doc.ReportItems {
-		if _, err := w.exec(`INSERT INTO report_items (document_id, ord, stt, task, role, result, status_text, section)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, docID, i, it.STT, it.Task, it.Role, it.Result, it.StatusText, it.Section); err != nil {
+		if _, err := w.exec(`INSERT INTO report_items (document_id, ord, stt, task, role, result, status_text, section,
+			plan_stt, unit, difficulty, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			docID, i, it.STT, it.Task, it.Role, it.Result, it.StatusText, it.Section, it.PlanSTT, it.Unit, it.Difficulty, it.Proposal); err != nil {
 			return err
 		}
 	}

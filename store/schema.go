@@ -241,6 +241,15 @@ CREATE TABLE changes (
 	at          TEXT    NOT NULL
 );
 `,
+	// 4: what a report answers, and the report columns beside the task
+	// and its result.
+	`
+ALTER TABLE documents ADD COLUMN answers TEXT NOT NULL DEFAULT 'null';
+ALTER TABLE report_items ADD COLUMN plan_stt TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_items ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_items ADD COLUMN difficulty TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_items ADD COLUMN proposal TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per
