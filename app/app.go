@@ -125,8 +125,11 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 
 // Close closes the index and the store.
 func (a *App) Close() error {
+	a.closed.Store(true)
+	a.catchMu.Lock() // a catch-up in flight finishes first
+	defer a.catchMu.Unlock()
 	var err error
-	if ix := a.index(); ix != nil {
+	if ix := a.ixp.Swap(nil); ix != nil {
 		err = ix.Close()
 	}
 	if a.pool != nil {

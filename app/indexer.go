@@ -140,12 +140,15 @@ func (a *App) Follow(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 		}
+		if a.closed.Load() {
+			return
+		}
 		ix := a.index()
 		last, err := a.db.LastChange(ctx)
 		if err != nil || ix == nil || last == ix.Seq() {
 			continue
 		}
-		if err := a.catchUp(ctx); err != nil && ctx.Err() == nil {
+		if err := a.catchUp(ctx); err != nil && ctx.Err() == nil && !a.closed.Load() {
 			a.rebuildIndex(ctx, err)
 		}
 	}
@@ -154,7 +157,7 @@ func (a *App) Follow(ctx context.Context, every time.Duration) {
 // rebuildIndex replaces a failing index with a new one built from the
 // store. Searches meanwhile say the index is being rebuilt.
 func (a *App) rebuildIndex(ctx context.Context, cause error) {
-	if !a.rebuilding.CompareAndSwap(false, true) {
+	if a.closed.Load() || !a.rebuilding.CompareAndSwap(false, true) {
 		return
 	}
 	defer a.rebuilding.Store(false)
@@ -165,6 +168,10 @@ func (a *App) rebuildIndex(ctx context.Context, cause error) {
 	ix, err := index.Open(a.indexDir())
 	if err != nil {
 		a.log.Error("không tạo được chỉ mục tìm kiếm mới", "err", err)
+		return
+	}
+	if a.closed.Load() {
+		ix.Close()
 		return
 	}
 	a.ixp.Store(ix)
@@ -179,6 +186,7 @@ var errRebuilding = vanban.Errorf(vanban.EConflict, "chỉ mục tìm kiếm đa
 // rebuildState is shared by the goroutines of one App.
 type rebuildState struct {
 	rebuilding atomic.Bool
+	closed     atomic.Bool // Close was called: Follow and rebuilds stop
 	// catchMu serializes bringing the index in step: the watcher's
 	// workers store at once, and one catch-up takes what all stored.
 	catchMu sync.Mutex
