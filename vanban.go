@@ -33,7 +33,22 @@ type Document struct {
 	// search and for rules that read prose (annual report date, report_to).
 	Text     string   `json:"text,omitempty"`
 	Warnings []string `json:"warnings"`
+	// Confidence says how sure the reading of the document's tables is,
+	// and why not surer; nil when the document has no table to read.
+	Confidence *Confidence `json:"confidence,omitempty"`
 }
+
+// Confidence is how sure a reading is, from 0 (a guess) to 1 (certain),
+// with the reasons it is not surer, in Vietnamese ("cột 4 không rõ là
+// cột gì", "đoán dòng tiêu đề").
+type Confidence struct {
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// ReviewBelow is the confidence under which a reading is listed for a
+// person to check (vanban docs --review, a mark on the web pages).
+const ReviewBelow = 0.8
 
 // Meta is the document-level reading of a document, per Nghị định
 // 30/2020/NĐ-CP: type, number and symbol, issuer, place and date, title

@@ -48,6 +48,7 @@ func (a *App) docInfo(ctx context.Context, s store.DocumentSummary) (DocInfo, er
 	info := DocInfo{
 		ID: s.ID, Type: s.DocType, Reference: s.Reference, Date: s.Date, Issuer: s.Issuer, Title: s.Title,
 		Status: vanban.DocIngested, Rows: s.Tasks, ReportItems: s.Items, IngestedAt: s.IngestedAt,
+		Confidence: s.Confidence,
 	}
 	for _, f := range files {
 		// Current files only: the readable renditions, or the failed

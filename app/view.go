@@ -46,6 +46,9 @@ type DocInfo struct {
 	ReportItems  int       `json:"report_items"`
 	Files        []FileRef `json:"files"`
 	IngestedAt   time.Time `json:"ingested_at"`
+	// Confidence of the reading of its tables; a page marks one under
+	// vanban.ReviewBelow for a person to check.
+	Confidence *vanban.Confidence `json:"confidence,omitempty"`
 }
 
 // DocPage is one document as its page shows it.

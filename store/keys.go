@@ -86,3 +86,16 @@ func decodeMap(s string) map[string]string {
 	}
 	return v
 }
+
+// decodeOptional reads a JSON object stored for an optional field; nil
+// for "null", "" or what cannot be read.
+func decodeOptional[T any](s string) *T {
+	if s == "" || s == "null" {
+		return nil
+	}
+	v := new(T)
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		return nil
+	}
+	return v
+}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -20,13 +19,13 @@ type queryer interface {
 func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, error) {
 	doc := &vanban.Document{ID: id}
 	m := &doc.Meta
-	var date, warnings, answers string
+	var date, warnings, answers, confidence string
 	err := q.QueryRowContext(ctx, `SELECT d.file_name, d.sha256, d.format, d.size, d.pages, d.doc_type, d.number, d.symbol,
 		d.reference, d.issuer, d.place, d.date, d.title, d.signer, d.signer_title, d.annual_report_due, d.report_to, d.warnings,
-		d.answers, COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
+		d.answers, d.confidence, COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
 		Scan(&doc.File, &doc.SHA256, &doc.Format, &doc.Size, &doc.Pages, &m.DocType, &m.Number, &m.Symbol,
 			&m.Reference, &m.Issuer, &m.Place, &date, &m.Title, &m.Signer, &m.SignerTitle, &m.AnnualReportDue, &m.ReportTo, &warnings,
-			&answers, &doc.Text)
+			&answers, &confidence, &doc.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -35,12 +34,8 @@ func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, e
 	}
 	m.Date = decodeDate(date)
 	doc.Warnings = decodeStrings(warnings)
-	if answers != "" && answers != "null" {
-		m.Answers = &vanban.DocRef{}
-		if err := json.Unmarshal([]byte(answers), m.Answers); err != nil {
-			m.Answers = nil
-		}
-	}
+	m.Answers = decodeOptional[vanban.DocRef](answers)
+	doc.Confidence = decodeOptional[vanban.Confidence](confidence)
 	if m.Cites, err = loadRefs(ctx, q, id, "cites"); err != nil {
 		return nil, err
 	}

@@ -41,6 +41,8 @@ type DocumentSummary struct {
 	IngestedAt time.Time `json:"ingested_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
 	Revision   int64     `json:"revision"`
+	// Confidence of the reading of its tables; nil when none.
+	Confidence *vanban.Confidence `json:"confidence,omitempty"`
 }
 
 // Filter selects documents for Documents.
@@ -58,21 +60,22 @@ const summaryColumns = `d.id, d.status, d.doc_type, d.number, d.symbol, d.refere
 	(SELECT count(*) FROM tasks t WHERE t.document_id = d.id),
 	(SELECT count(*) FROM report_items r WHERE r.document_id = d.id),
 	COALESCE((SELECT min(l.from_doc) FROM links l WHERE l.kind = 'supersedes' AND l.to_doc = d.id), 0),
-	d.error_kind, d.reason, d.error, d.ingested_at, d.updated_at, d.revision`
+	d.error_kind, d.reason, d.error, d.ingested_at, d.updated_at, d.revision, d.confidence`
 
 func scanSummary(sc interface{ Scan(...any) error }) (DocumentSummary, error) {
 	var d DocumentSummary
-	var date, ingested, updated string
+	var date, ingested, updated, confidence string
 	var formats sql.NullString
 	err := sc.Scan(&d.ID, &d.Status, &d.DocType, &d.Number, &d.Symbol, &d.Reference, &d.Issuer, &d.Place, &date, &d.Title,
 		&d.Signer, &d.SignerTitle, &d.AnnualReportDue, &d.ReportTo, &d.FileName, &d.Path, &d.Format, &d.SHA256, &d.Size, &d.Pages,
 		&formats, &d.Files, &d.Tasks, &d.Items, &d.SupersededBy,
-		&d.ErrorKind, &d.Reason, &d.Error, &ingested, &updated, &d.Revision)
+		&d.ErrorKind, &d.Reason, &d.Error, &ingested, &updated, &d.Revision, &confidence)
 	if err != nil {
 		return d, err
 	}
 	d.Date = decodeDate(date)
 	d.IngestedAt, d.UpdatedAt = parseStamp(ingested), parseStamp(updated)
+	d.Confidence = decodeOptional[vanban.Confidence](confidence)
 	if formats.String != "" {
 		d.Formats = strings.Split(formats.String, ",")
 		sort.Strings(d.Formats)

@@ -250,6 +250,10 @@ ALTER TABLE report_items ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 ALTER TABLE report_items ADD COLUMN difficulty TEXT NOT NULL DEFAULT '';
 ALTER TABLE report_items ADD COLUMN proposal TEXT NOT NULL DEFAULT '';
 `,
+	// 5: how sure the reading of a document's tables is.
+	`
+ALTER TABLE documents ADD COLUMN confidence TEXT NOT NULL DEFAULT 'null';
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per

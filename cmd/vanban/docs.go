@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"vanban"
@@ -21,7 +22,8 @@ func init() {
 ví dụ:
   vanban docs
   vanban docs --type plan
-  vanban docs --issuer "Sở Tài chính" --json`,
+  vanban docs --issuer "Sở Tài chính" --json
+  vanban docs --review          các văn bản cần người xem lại bảng đã đọc`,
 		flags: docsFlags,
 	})
 }
@@ -32,6 +34,7 @@ func docsFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	issuer := fs.String("issuer", "", "chỉ văn bản của cơ quan có tên chứa chuỗi này (không phân biệt dấu)")
 	all := fs.Bool("all", false, "kể cả tệp không đọc được")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
+	review := fs.Bool("review", false, "chỉ các văn bản đọc bảng chưa chắc chắn, cần người xem lại (kèm lý do)")
 	return func(ctx context.Context, c *cli, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -48,6 +51,9 @@ func docsFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 		docs, err := a.Summaries(ctx, f)
 		if err != nil {
 			return err
+		}
+		if *review {
+			docs = needReview(docs)
 		}
 		if *asJSON {
 			if docs == nil {
@@ -68,7 +74,32 @@ func docsFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 		}
 		t.write(c.stdout, false)
 		fmt.Fprintf(c.stdout, "\n%d văn bản.\n", len(docs))
+		if *review {
+			printReasons(c.stdout, docs)
+		}
 		return nil
+	}
+}
+
+// needReview keeps the documents whose tables were read with low
+// confidence.
+func needReview(docs []store.DocumentSummary) []store.DocumentSummary {
+	var out []store.DocumentSummary
+	for _, d := range docs {
+		if d.Confidence != nil && d.Confidence.Score < vanban.ReviewBelow {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// printReasons says why each document needs a person's look.
+func printReasons(w io.Writer, docs []store.DocumentSummary) {
+	for _, d := range docs {
+		fmt.Fprintf(w, "\n#%d %s — độ tin cậy %.0f%%:\n", d.ID, docLabel(d), 100*d.Confidence.Score)
+		for _, r := range d.Confidence.Reasons {
+			fmt.Fprintf(w, "  - %s\n", r)
+		}
 	}
 }
 
