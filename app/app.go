@@ -125,6 +125,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 
 // Close closes the index and the store.
 func (a *App) Close() error {
+	a.stopIndexer() // what was stored is indexed before the index closes
 	a.closed.Store(true)
 	a.catchMu.Lock() // a catch-up in flight finishes first
 	defer a.catchMu.Unlock()

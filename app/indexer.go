@@ -183,6 +183,49 @@ func (a *App) rebuildIndex(ctx context.Context, cause error) {
 // errRebuilding is what a search gets while the index is rebuilt.
 var errRebuilding = vanban.Errorf(vanban.EConflict, "chỉ mục tìm kiếm đang được dựng lại từ kho dữ liệu; văn bản vẫn xem được, hãy tìm lại sau ít phút")
 
+// indexerDelay is how long the indexer lets stored documents gather
+// before it indexes them in one write: a burst of files costs a few
+// index writes, not one each.
+const indexerDelay = 150 * time.Millisecond
+
+// kickIndexer tells the indexer that the store changed; it starts the
+// indexer on first use.
+func (a *App) kickIndexer() {
+	a.indexerOnce.Do(func() {
+		a.kick = make(chan struct{}, 1)
+		a.indexerDone = make(chan struct{})
+		go a.indexer()
+	})
+	select {
+	case a.kick <- struct{}{}:
+	default: // a catch-up is already due
+	}
+}
+
+// indexer catches the index up with the store after each kick, a short
+// while after it, until Close; then once more, so nothing stored is left
+// out.
+func (a *App) indexer() {
+	defer close(a.indexerDone)
+	ctx := context.Background()
+	for range a.kick {
+		time.Sleep(indexerDelay)
+		if err := a.catchUp(ctx); err != nil {
+			a.log.Warn("index refresh failed; the next start repairs it", "err", err)
+		}
+	}
+}
+
+// stopIndexer ends the indexer after its last catch-up.
+func (a *App) stopIndexer() {
+	a.indexerOnce.Do(func() {}) // after the start, if any; none after this
+	if a.kick == nil {
+		return
+	}
+	a.kickOnce.Do(func() { close(a.kick) })
+	<-a.indexerDone
+}
+
 // rebuildState is shared by the goroutines of one App.
 type rebuildState struct {
 	rebuilding atomic.Bool
@@ -190,6 +233,10 @@ type rebuildState struct {
 	// catchMu serializes bringing the index in step: the watcher's
 	// workers store at once, and one catch-up takes what all stored.
 	catchMu sync.Mutex
+	// The indexer goroutine and its wake-up channel.
+	indexerOnce, kickOnce sync.Once
+	kick                  chan struct{}
+	indexerDone           chan struct{}
 }
 
 // index returns the open index, or nil.

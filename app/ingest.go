@@ -55,11 +55,7 @@ func (a *App) Pipeline() *ingest.Pipeline {
 		// The change log names what the commit changed, and the
 		// documents linked to it (a plan's statuses change with its
 		// report, a draft leaves search with its issued plan).
-		resync := func(ctx context.Context, id int64) {
-			if err := a.catchUp(ctx); err != nil {
-				a.log.Warn("index refresh failed; the next start repairs it", "doc", id, "err", err)
-			}
-		}
+		resync := func(ctx context.Context, id int64) { a.kickIndexer() }
 		p.Hooks = ingest.Hooks{OnStored: resync, OnRemoved: resync}
 	}
 	return p
