@@ -232,4 +232,3 @@ func (w *pdfWriter) text(s string, x, width, y, size float64, align Align) {
 	// inside the line.
 	w.f.Text(x, y+size*0.98, s)
 }
-
