@@ -68,13 +68,15 @@ func (f Frame) numberLine() string {
 	return "Số: " + f.Number
 }
 
-// Blocks returns the framed document's blocks.
+// Blocks returns the framed document's blocks. The header and signature
+// tables print at 11 pt so that the quốc hiệu keeps to one line in the
+// PDF writer's font, as it does in Times New Roman at 13 pt.
 func (f Frame) Blocks() []Block {
 	left := append(append([]string{}, f.Issuer...), f.numberLine())
 	if f.Type == "" && f.Title != "" {
 		left = append(left, f.Title)
 	}
-	header := &Table{Cols: 2, Widths: []float64{2, 3}, Borderless: true, Rows: []Row{{Cells: []Cell{
+	header := &Table{Cols: 2, Widths: []float64{2, 3}, Borderless: true, FontSize: 11, Rows: []Row{{Cells: []Cell{
 		{Lines: left, Align: Center},
 		{Lines: []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", f.placeDate()}, Bold: true, Align: Center},
 	}}}}
@@ -111,7 +113,7 @@ func (f Frame) signature() *Table {
 			sign = append(sign, l)
 		}
 	}
-	return &Table{Cols: 2, Widths: []float64{1, 1}, Borderless: true, Rows: []Row{{Cells: []Cell{
+	return &Table{Cols: 2, Widths: []float64{1, 1}, Borderless: true, FontSize: 11, Rows: []Row{{Cells: []Cell{
 		{Lines: recipients},
 		{Lines: sign, Bold: true, Align: Center},
 	}}}}

@@ -16,12 +16,12 @@ import (
 // (Debian fonts-dejavu-core).
 var FontDir = "/usr/share/fonts/truetype/dejavu"
 
-// fontFiles maps fpdf's style letters to DejaVu Sans files.
+// fontFiles maps fpdf's style letters to DejaVu Sans files. Italic text
+// is drawn upright: the oblique faces are in fonts-dejavu-extra, which a
+// machine may lack, and no reader here tells italics from their glyphs.
 var fontFiles = map[string]string{
-	"":   "DejaVuSans.ttf",
-	"B":  "DejaVuSans-Bold.ttf",
-	"I":  "DejaVuSans-Oblique.ttf",
-	"BI": "DejaVuSans-BoldOblique.ttf",
+	"":  "DejaVuSans.ttf",
+	"B": "DejaVuSans-Bold.ttf",
 }
 
 // FontsAvailable returns an error naming the missing font file when the
@@ -134,13 +134,10 @@ func (w *pdfWriter) newPage(landscape bool) {
 
 // font selects DejaVu Sans in the style at size, adding it to the file on
 // first use.
-func (w *pdfWriter) font(bold, italic bool, size float64) {
+func (w *pdfWriter) font(bold bool, size float64) {
 	style := ""
 	if bold {
-		style += "B"
-	}
-	if italic {
-		style += "I"
+		style = "B"
 	}
 	if !w.loaded[style] {
 		data, err := fontBytes(style)
@@ -156,6 +153,39 @@ func (w *pdfWriter) font(bold, italic bool, size float64) {
 		w.err = err
 	}
 }
+
+// measurer is one PDF kept to measure text for TextWidth.
+var measurer struct {
+	sync.Mutex
+	w *pdfWriter
+}
+
+// TextWidth returns the width in points that s takes when the PDF writer
+// prints it in one line at size (bold or not): a test sizing columns so
+// that no word has to be cut asks it.
+func TextWidth(s string, bold bool, size float64) (float64, error) {
+	measurer.Lock()
+	defer measurer.Unlock()
+	if measurer.w == nil {
+		measurer.w = &pdfWriter{doc: &Document{}, f: fpdf.New("P", "pt", "A4", ""), loaded: map[string]bool{}}
+	}
+	w := measurer.w
+	w.font(bold, size)
+	if w.err != nil {
+		err := w.err
+		measurer.w = nil
+		return 0, err
+	}
+	return w.f.GetStringWidth(s), nil
+}
+
+// CellPadding is the space the PDF writer leaves between a cell's
+// borders and its text, left and right, in points.
+const CellPadding = padX
+
+// PageTextWidth returns the width between the margins, in points, of a
+// portrait or landscape page: the width a table takes.
+func PageTextWidth(landscape bool) float64 { return float64(textWidth(landscape)) * ptPerTwip }
 
 // wrap breaks text into lines no wider than width in the current font;
 // a word wider than the line is cut between letters.
@@ -208,7 +238,7 @@ func (w *pdfWriter) para(p Para) {
 	if size <= 0 {
 		size = w.doc.fontSize()
 	}
-	w.font(p.Bold, p.Italic, size)
+	w.font(p.Bold, size)
 	lh := size * lineFactor
 	for _, l := range w.wrap(p.Text, w.width()) {
 		if w.y+lh > w.bottom()+eps {

@@ -112,7 +112,7 @@ func (w *pdfWriter) measure(t *Table) *tableLayout {
 // cellLines wraps a cell's paragraphs to width; a numbered cell's first
 // paragraph starts with the label Word renders.
 func (w *pdfWriter) cellLines(c Cell, width, size float64) []string {
-	w.font(c.Bold, c.Italic, size)
+	w.font(c.Bold, size)
 	paras := c.paragraphs()
 	if c.Number != nil {
 		label, _ := w.nums.label(c.Number)
@@ -309,7 +309,7 @@ func (w *pdfWriter) drawBox(L *tableLayout, b *box, y0, y1 float64, lines []stri
 		w.f.Line(x0, y0, x0, y1)
 		w.f.Line(x1, y0, x1, y1)
 	}
-	w.font(b.cell.Bold, b.cell.Italic, L.size)
+	w.font(b.cell.Bold, L.size)
 	for i, l := range lines {
 		w.text(l, x0+padX, x1-x0-2*padX, y0+padY+offset+float64(i)*L.lh, L.size, b.cell.Align)
 	}
