@@ -40,16 +40,16 @@ import (
 type meaning int
 
 const (
-	mSTT   meaning = iota
-	mSTT2          // the second half of a number column split in two
-	mTask          // the task
-	mOutput        // expected output
-	mLead          // lead unit
-	mCoord         // coordinating units
-	mTime          // timeframe
-	mStart         // timeframe split: start
-	mEnd           // timeframe split: end
-	mNote          // Ghi chú
+	mSTT    meaning = iota
+	mSTT2           // the second half of a number column split in two
+	mTask           // the task
+	mOutput         // expected output
+	mLead           // lead unit
+	mCoord          // coordinating units
+	mTime           // timeframe
+	mStart          // timeframe split: start
+	mEnd            // timeframe split: end
+	mNote           // Ghi chú
 )
 
 var meaningNames = [...]string{"stt", "stt2", "task", "output", "lead", "coord", "time", "start", "end", "note"}
