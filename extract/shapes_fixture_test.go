@@ -73,11 +73,11 @@ var fixture = []fxSection{
 // of each list is the plain one (plan 58's); shapes with synonyms pick any.
 var titles = map[meaning][]string{
 	mSTT:    {"STT", "TT", "Số TT", "Số thứ tự"},
-	mTask:   {"Nội dung công việc", "Công việc", "Tên nhiệm vụ", "Nhiệm vụ thực hiện", "Nội dung nhiệm vụ", "Nhiệm vụ", "Nhiệm vụ, giải pháp", "Nội dung"},
-	mOutput: {"Kết quả/sản phẩm dự kiến", "Sản phẩm", "Sản phẩm dự kiến", "Kết quả đầu ra", "Sản phẩm đầu ra", "Hình thức văn bản", "Kết quả cần đạt"},
-	mLead:   {"Cơ quan chủ trì", "Đơn vị chủ trì", "Đơn vị thực hiện", "Cơ quan chủ trì tham mưu", "Người thực hiện", "Chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan, đơn vị chủ trì"},
-	mCoord:  {"Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp thực hiện", "Đơn vị phối hợp thực hiện", "Cơ quan, đơn vị phối hợp"},
-	mTime:   {"Thời gian thực hiện", "Thời gian", "Thời hạn", "Tiến độ", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Tiến độ thực hiện"},
+	mTask:   {"Nội dung công việc", "Công việc", "Tên nhiệm vụ", "Nhiệm vụ thực hiện", "Nội dung nhiệm vụ", "Nhiệm vụ", "Nhiệm vụ, giải pháp", "Nội dung", "Nội dung triển khai", "Các hoạt động"},
+	mOutput: {"Kết quả/sản phẩm dự kiến", "Sản phẩm", "Sản phẩm dự kiến", "Kết quả đầu ra", "Sản phẩm đầu ra", "Hình thức văn bản", "Kết quả cần đạt", "Hình thức sản phẩm"},
+	mLead:   {"Cơ quan chủ trì", "Đơn vị chủ trì", "Đơn vị thực hiện", "Cơ quan chủ trì tham mưu", "Người thực hiện", "Chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan, đơn vị chủ trì", "Cơ quan tham mưu", "Đơn vị đầu mối"},
+	mCoord:  {"Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp thực hiện", "Đơn vị phối hợp thực hiện", "Cơ quan, đơn vị phối hợp", "Cơ quan tham gia", "Đơn vị tham gia phối hợp"},
+	mTime:   {"Thời gian thực hiện", "Thời gian", "Thời hạn", "Tiến độ", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Tiến độ thực hiện", "Thời điểm hoàn thành", "Mốc thời gian hoàn thành"},
 	mNote:   {"Ghi chú"},
 }
 

@@ -34,7 +34,8 @@ import (
 //     start and end ("Thời gian" over "Bắt đầu" | "Kết thúc"), the two
 //     joined as "start - end";
 //   - group rows give no tasks, whatever cells of their own they carry;
-//     decoy tables give none either.
+//     decoy tables give none either, and a document with only decoys
+//     (a "negative" shape) gives no rows at all.
 
 // meaning is what a column holds.
 type meaning int
@@ -85,6 +86,7 @@ type shape struct {
 	keepRows bool   // rows do not break across pages
 	split    bool   // the table split in two, the second part headerless on a new page
 	decoys   []string
+	negative bool // no task table at all, only the decoys: no rows
 	frame    string // "plan", "letter" (Công văn), "notice" (Thông báo)
 	inBody   bool   // the task table in the body, not an appendix
 	portrait bool   // the table's pages in portrait
@@ -105,6 +107,7 @@ var singleFeatures = []string{
 	"stt:plain", "stt:dot", "stt:paren", "stt:letter", "stt:auto", "stt:auto-restart", "stt:auto-groups",
 	"vmerge:lead", "vmerge:time", "vmerge:middle", "hmerge", "no-repeat", "keeprows", "split-table",
 	"decoy:stats", "decoy:schools", "decoy:agenda", "decoy:form", "frame:letter", "frame:notice", "in-body", "portrait",
+	"negative",
 }
 
 // baseline is plan 58's layout: STT | Nội dung công việc | Kết quả/sản
@@ -119,12 +122,14 @@ func baseline(seed int) *shape {
 	}
 }
 
-// newShape returns shape number seed: the first ones add one feature each
-// to the baseline, the others combine features at random.
+// newShape returns shape number seed: the first ones (three rounds over
+// singleFeatures, in 12, 11 and 13 pt) add one feature each to the
+// baseline, the others combine features at random.
 func newShape(seed int) *shape {
 	s := baseline(seed)
-	if seed < len(singleFeatures) {
-		s.single = singleFeatures[seed]
+	if n := len(singleFeatures); seed < 3*n {
+		s.single = singleFeatures[seed%n]
+		s.font = []float64{12, 11, 13}[seed/n]
 		s.apply(s.single)
 	} else {
 		s.randomize()
@@ -197,6 +202,8 @@ func (s *shape) apply(f string) {
 		s.inBody = true
 	case "portrait":
 		s.portrait = true
+	case "negative":
+		s.negative, s.decoys = true, decoyNames
 	}
 }
 
@@ -225,6 +232,9 @@ func (s *shape) randomize() {
 	s.frame = pick("plan", "plan", "plan", "letter", "notice")
 	s.inBody = s.frame == "letter" || p(0.25)
 	s.portrait = p(0.3)
+	if s.negative = p(0.05); s.negative && len(s.decoys) == 0 {
+		s.decoys = []string{pick(decoyNames...)}
+	}
 	s.font = []float64{11, 12, 12, 13}[r.IntN(4)]
 }
 
@@ -306,6 +316,15 @@ func (s *shape) features() []string {
 			f = append(f, name)
 		}
 	}
+	if s.negative {
+		// Without a task table only the decoys and the frame matter.
+		f = append(f, "negative")
+		for _, d := range s.decoys {
+			f = append(f, "decoy:"+d)
+		}
+		add(s.frame != "plan", "frame:"+s.frame)
+		return f
+	}
 	add(s.permuted, "order")
 	add(s.synonyms, "synonyms")
 	add(s.output != "before", "output:"+s.output)
@@ -333,6 +352,7 @@ func (s *shape) features() []string {
 	add(s.frame != "plan", "frame:"+s.frame)
 	add(s.inBody && s.frame != "letter", "in-body")
 	add(s.portrait, "portrait")
+	add(s.negative, "negative")
 	if len(f) == 0 {
 		f = append(f, "baseline")
 	}
@@ -369,7 +389,16 @@ func (s *shape) build() (docgen.Document, []vanban.Task) {
 	}
 	var tblocks []docgen.Block
 	for _, d := range s.decoys {
-		tblocks = append(tblocks, decoys[d]()...)
+		for _, b := range decoys[d]() {
+			if b.Table != nil {
+				b.Table.FontSize = s.font
+				fitColumns(b.Table, docgen.PageTextWidth(!s.portrait && !s.inBody), s.font)
+			}
+			tblocks = append(tblocks, b)
+		}
+	}
+	if s.negative {
+		tables, want = nil, nil
 	}
 	for i, t := range tables {
 		b := docgen.Block{Table: t}
@@ -420,15 +449,22 @@ func (s *shape) table() (*docgen.Table, []vanban.Task) {
 		}
 		s.mergeDown(t, first, sec.Tasks)
 	}
-	fitColumns(t, docgen.PageTextWidth(!s.portrait && !s.inBody), s.font)
+	// A table too wide for its page prints smaller, as a secretary would
+	// set it.
+	widths := t.Widths
+	for !fitColumns(t, docgen.PageTextWidth(!s.portrait && !s.inBody), s.font) && s.font > 9 {
+		s.font--
+		t.FontSize, t.Widths = s.font, widths
+	}
 	return t, want
 }
 
 // fitColumns widens the columns whose longest word would not fit their
 // width, taking the room from columns with more than they need: a word
 // cut in the middle by a narrow column cannot be read back as written
-// (Word cuts it too), and that is no shape a reader must handle.
-func fitColumns(t *docgen.Table, total, size float64) {
+// (Word cuts it too), and that is no shape a reader must handle. It
+// reports false when the columns cannot all fit.
+func fitColumns(t *docgen.Table, total, size float64) bool {
 	need := make([]float64, t.Cols)
 	for r, row := range t.Rows {
 		col := 0
@@ -462,8 +498,11 @@ func fitColumns(t *docgen.Table, total, size float64) {
 			slack += abs[i] - need[i]
 		}
 	}
-	if deficit == 0 || deficit > slack {
-		return
+	if deficit == 0 {
+		return true
+	}
+	if deficit > slack {
+		return false
 	}
 	for i := range abs {
 		if abs[i] < need[i] {
@@ -473,6 +512,7 @@ func fitColumns(t *docgen.Table, total, size float64) {
 		}
 	}
 	t.Widths = abs
+	return true
 }
 
 // lists returns the Word numbering lists of tasks and group numerals.
@@ -559,7 +599,7 @@ func (s *shape) header() []docgen.Row {
 		rows = append(rows, s.numberRow())
 	}
 	for i := range rows {
-		rows[i].Header = s.repeat
+		rows[i].Header, rows[i].KeepWithNext = s.repeat, true
 	}
 	return rows
 }

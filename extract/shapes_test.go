@@ -27,14 +27,16 @@ import (
 var (
 	shapesN    = flag.Int("shapes.n", 0, "number of generated shapes (default 240, 60 with -short)")
 	shapesSeed = flag.Int("shapes.seed", -1, "run only the generated shape with this seed")
-	shapesDump = flag.String("shapes.dump", "", "write failing shapes' DOCX, PDF and readings (got/want JSON) to this folder")
+	shapesAll  = flag.Bool("shapes.all", false, "print every failing shape, not only the first 40")
+	shapesDump = flag.String("shapes.dump", "", "write failing shapes' (or the -shapes.seed shape's) DOCX, PDF and readings (got/want JSON) to this folder")
 )
 
-// maxShapeErrors caps the failures printed one by one.
+// maxShapeErrors caps the failures printed one by one (-shapes.all lifts it).
 const maxShapeErrors = 40
 
-// tally counts passes of each feature in each format.
-type tally map[string]*[2][2]int // feature → format → {pass, total}
+// tally counts passes per feature: single-feature shapes and all shapes,
+// each format apart.
+type tally map[string]*[2][2][2]int // feature → single/all → format → {pass, total}
 
 var formats = []string{"docx", "pdf"}
 
@@ -63,12 +65,14 @@ func TestShapes(t *testing.T) {
 			} else {
 				diff = diffRows(got.Rows, want)
 			}
-			counts.add(s.features(), fi, diff == "")
+			counts.add(s, fi, diff == "")
 			if diff != "" {
 				failures++
-				if failures <= maxShapeErrors {
+				if failures <= maxShapeErrors || *shapesAll {
 					t.Errorf("%s %v\n\t%s", format, s, diff)
 				}
+			}
+			if diff != "" || *shapesSeed >= 0 {
 				dump(t, s, format, data, got, want)
 			}
 			if err == nil {
@@ -81,7 +85,7 @@ func TestShapes(t *testing.T) {
 			}
 		}
 	}
-	if failures > maxShapeErrors {
+	if failures > maxShapeErrors && !*shapesAll {
 		t.Errorf("… and %d more failing shapes", failures-maxShapeErrors)
 	}
 	t.Logf("%d shapes × %d formats: %d readings differ from the rows written, %d metadata readings differ\n%s",
@@ -183,19 +187,27 @@ func diffMeta(got, want vanban.Meta) string {
 	return strings.Join(out, ", ")
 }
 
-func (c tally) add(features []string, format int, pass bool) {
-	for _, f := range append(features, "all") {
+func (c tally) add(s *shape, format int, pass bool) {
+	for _, f := range append(s.features(), "all") {
 		if c[f] == nil {
-			c[f] = &[2][2]int{}
+			c[f] = &[2][2][2]int{}
 		}
-		c[f][format][1]++
-		if pass {
-			c[f][format][0]++
+		kinds := []int{1}
+		if s.single != "" {
+			kinds = append(kinds, 0)
+		}
+		for _, k := range kinds {
+			c[f][k][format][1]++
+			if pass {
+				c[f][k][format][0]++
+			}
 		}
 	}
 }
 
-// String writes the counts as a table, one feature a line.
+// String writes the counts as a table, one feature a line: passes among
+// the shapes that add only that feature to the baseline, and among all
+// shapes that have it.
 func (c tally) String() string {
 	names := make([]string, 0, len(c))
 	for f := range c {
@@ -203,10 +215,16 @@ func (c tally) String() string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-20s %12s %12s\n", "feature", "docx pass", "pdf pass")
+	fmt.Fprintf(&b, "%-18s %14s %14s %14s %14s\n", "feature", "alone: docx", "alone: pdf", "any: docx", "any: pdf")
 	for _, f := range names {
 		v := c[f]
-		fmt.Fprintf(&b, "%-20s %12s %12s\n", f, fmt.Sprintf("%d/%d", v[0][0], v[0][1]), fmt.Sprintf("%d/%d", v[1][0], v[1][1]))
+		cell := func(k, format int) string {
+			if v[k][format][1] == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("%d/%d", v[k][format][0], v[k][format][1])
+		}
+		fmt.Fprintf(&b, "%-18s %14s %14s %14s %14s\n", f, cell(0, 0), cell(0, 1), cell(1, 0), cell(1, 1))
 	}
 	return b.String()
 }
@@ -216,6 +234,7 @@ func dump(t *testing.T, s *shape, format string, data []byte, got *vanban.Docume
 	if *shapesDump == "" {
 		return
 	}
+	// dump is called for failing shapes, and for a shape run alone.
 	base := filepath.Join(*shapesDump, fmt.Sprintf("shape-%d", s.seed))
 	if err := os.MkdirAll(*shapesDump, 0o755); err != nil {
 		t.Fatal(err)

@@ -102,7 +102,12 @@ type Row struct {
 	// the table continues on (DOCX w:tblHeader). Only leading rows can
 	// repeat; a header row that does not repeat is an ordinary row.
 	Header bool
-	Cells  []Cell
+	// KeepWithNext keeps the row on the page of the row after it (Word's
+	// "keep with next" on the row's paragraphs): a header of several rows
+	// does not end a page alone. Repeated header rows keep with the next
+	// row anyway.
+	KeepWithNext bool
+	Cells        []Cell
 }
 
 // VMerge places a cell in a vertical merge.

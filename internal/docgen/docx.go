@@ -147,10 +147,11 @@ func (w *docxWriter) para(p Para, size float64) {
 	w.paragraph(p.Text, p.Align, p.Bold, p.Italic, size, "")
 }
 
-// paragraph writes a w:p with one run; numPr, when set, is its w:numPr.
-func (w *docxWriter) paragraph(text string, align Align, bold, italic bool, size float64, numPr string) {
+// paragraph writes a w:p with one run; pPr holds paragraph properties
+// that come before the spacing (w:keepNext, w:numPr).
+func (w *docxWriter) paragraph(text string, align Align, bold, italic bool, size float64, pPr string) {
 	w.b.WriteString(`<w:p><w:pPr>`)
-	w.b.WriteString(numPr)
+	w.b.WriteString(pPr)
 	w.b.WriteString(`<w:spacing w:before="0" w:after="60"/>`)
 	w.b.WriteString(`<w:jc w:val="` + [...]string{"left", "center", "right", "both"}[align] + `"/>`)
 	w.b.WriteString(`</w:pPr>`)
@@ -212,7 +213,7 @@ func (w *docxWriter) table(t *Table) {
 			for k := col; k < col+c.span(); k++ {
 				cw += widths[k]
 			}
-			w.cell(c, int(cw), size)
+			w.cell(c, int(cw), size, row.KeepWithNext)
 			col += c.span()
 		}
 		w.b.WriteString(`</w:tr>`)
@@ -249,7 +250,7 @@ func tableBorders(ruled bool) string {
 
 // cell writes a w:tc; a merge continuation holds one empty paragraph, as
 // Word writes it.
-func (w *docxWriter) cell(c Cell, width int, size float64) {
+func (w *docxWriter) cell(c Cell, width int, size float64, keepNext bool) {
 	w.b.WriteString(`<w:tc><w:tcPr>`)
 	fmt.Fprintf(&w.b, `<w:tcW w:w="%d" w:type="dxa"/>`, width)
 	if c.span() > 1 {
@@ -274,12 +275,15 @@ func (w *docxWriter) cell(c Cell, width int, size float64) {
 		paras = []string{""}
 	}
 	for i, p := range paras {
-		numPr := ""
+		pPr := ""
+		if keepNext {
+			pPr = `<w:keepNext/>`
+		}
 		if i == 0 && c.Number != nil {
 			_, id := w.nums.label(c.Number)
-			numPr = fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, id)
+			pPr += fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, id)
 		}
-		w.paragraph(p, c.Align, c.Bold, c.Italic, size, numPr)
+		w.paragraph(p, c.Align, c.Bold, c.Italic, size, pPr)
 	}
 	w.b.WriteString(`</w:tc>`)
 }

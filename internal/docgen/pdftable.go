@@ -175,15 +175,10 @@ func (L *tableLayout) paginate(y, top, bottom float64) []slice {
 		}
 		pageTop = y
 	}
-	// The header stays with the first line of the first row under it.
-	need := L.headerHeight()
-	if L.nHeader < len(L.heights) {
-		need += math.Min(L.heights[L.nHeader], L.lh+2*padY)
-	}
-	if y+need > bottom+eps && y > top+eps {
-		newPage(0)
-	}
 	for r, h := range L.heights {
+		if y > pageTop+eps && y+L.keptHeight(r) > bottom+eps {
+			newPage(r)
+		}
 		for {
 			room := bottom - y
 			if h <= room+eps {
@@ -203,6 +198,20 @@ func (L *tableLayout) paginate(y, top, bottom float64) []slice {
 		}
 	}
 	return slices
+}
+
+// keptHeight returns the room row r needs on its page: its own height
+// when it does not keep with the next row, else the rows it keeps with
+// and the first line of the row after them.
+func (L *tableLayout) keptHeight(r int) float64 {
+	h := 0.0
+	for ; r < len(L.heights); r++ {
+		if !L.t.Rows[r].KeepWithNext && r >= L.nHeader {
+			return h + math.Min(L.heights[r], L.lh+2*padY)
+		}
+		h += L.heights[r]
+	}
+	return h
 }
 
 // seg returns the part of box b drawn in slice s: its top and bottom,
