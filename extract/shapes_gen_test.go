@@ -86,7 +86,7 @@ type shape struct {
 	keepRows bool   // rows do not break across pages
 	split    bool   // the table split in two, the second part headerless on a new page
 	decoys   []string
-	negative bool // no task table at all, only the decoys: no rows
+	negative bool   // no task table at all, only the decoys: no rows
 	frame    string // "plan", "letter" (Công văn), "notice" (Thông báo)
 	inBody   bool   // the task table in the body, not an appendix
 	portrait bool   // the table's pages in portrait
