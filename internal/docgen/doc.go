@@ -168,8 +168,9 @@ func (c Cell) paragraphs() []string {
 	return []string{c.Text}
 }
 
-// P returns a plain paragraph block.
-func P(text string) Block { return Block{Para: &Para{Text: text}} }
+// P returns a body paragraph block, justified as documents set their body
+// text.
+func P(text string) Block { return Block{Para: &Para{Text: text, Align: Justify}} }
 
 // Styled returns a block of the paragraph p.
 func Styled(p Para) Block { return Block{Para: &p} }

@@ -37,17 +37,18 @@ func FontsAvailable() error {
 
 // fontCache keeps the font files read once per process: hundreds of
 // documents in a test read the same few files.
-var fontCache sync.Map // style → []byte
+var fontCache sync.Map // path → []byte
 
 func fontBytes(style string) ([]byte, error) {
-	if b, ok := fontCache.Load(style); ok {
+	path := filepath.Join(FontDir, fontFiles[style])
+	if b, ok := fontCache.Load(path); ok {
 		return b.([]byte), nil
 	}
-	b, err := os.ReadFile(filepath.Join(FontDir, fontFiles[style]))
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("docgen: font missing (install fonts-dejavu-core): %w", err)
 	}
-	fontCache.Store(style, b)
+	fontCache.Store(path, b)
 	return b, nil
 }
 
@@ -73,6 +74,9 @@ func (d *Document) PDF() ([]byte, error) {
 	f.SetModificationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	f.SetLineWidth(0.5)
 	w := &pdfWriter{doc: d, f: f, loaded: map[string]bool{}}
+	if w.font(false, d.fontSize()); w.err != nil {
+		return nil, w.err
+	}
 	w.newPage(d.firstLandscape())
 	for i, b := range d.Blocks {
 		if b.NewPage && i > 0 {
@@ -87,6 +91,7 @@ func (d *Document) PDF() ([]byte, error) {
 			w.table(b.Table)
 		}
 	}
+	// A bold face missing halfway stops the writer with w.err.
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -240,25 +245,47 @@ func (w *pdfWriter) para(p Para) {
 	}
 	w.font(p.Bold, size)
 	lh := size * lineFactor
-	for _, l := range w.wrap(p.Text, w.width()) {
+	lines := w.wrap(p.Text, w.width())
+	for i, l := range lines {
 		if w.y+lh > w.bottom()+eps {
 			w.newPage(w.landscape)
 		}
-		w.text(l, w.left(), w.width(), w.y, size, p.Align)
+		align := p.Align
+		if align == Justify && i == len(lines)-1 {
+			align = Left // a justified paragraph's last line is flush left
+		}
+		w.text(l, w.left(), w.width(), w.y, size, align)
 		w.y += lh
 	}
 	w.y += paraAfter
 }
 
-// text draws one line in the box [x, x+width) with its top at y.
+// text draws one line in the box [x, x+width) with its top at y. A
+// justified line is drawn word by word, the spare room shared out between
+// the words, as word processors set it; a line that would gape (fewer
+// words than room) stays flush left.
 func (w *pdfWriter) text(s string, x, width, y, size float64, align Align) {
+	// The baseline sits so that Vietnamese marks above capitals stay
+	// inside the line.
+	base := y + size*0.98
 	switch align {
 	case Center:
 		x += (width - w.f.GetStringWidth(s)) / 2
 	case Right:
 		x += width - w.f.GetStringWidth(s)
+	case Justify:
+		words := strings.Fields(s)
+		if len(words) > 1 {
+			space := w.f.GetStringWidth(" ")
+			extra := (width - w.f.GetStringWidth(s)) / float64(len(words)-1)
+			if extra > 0 && extra < 0.6*size {
+				for _, word := range words {
+					w.f.Text(x, base, word)
+					x += w.f.GetStringWidth(word) + space + extra
+				}
+				return
+			}
+		}
 	}
-	// The baseline sits so that Vietnamese marks above capitals stay
-	// inside the line.
-	w.f.Text(x, y+size*0.98, s)
+	w.f.Text(x, base, s)
 }

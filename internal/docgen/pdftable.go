@@ -15,6 +15,7 @@ type box struct {
 	col, span int
 	r0, r1    int // first and last row covered
 	lines     []string
+	ends      []bool // ends[i]: line i ends a paragraph (not justified)
 	cell      Cell
 }
 
@@ -95,7 +96,7 @@ func (w *pdfWriter) measure(t *Table) *tableLayout {
 				b.r1 = r
 			} else {
 				b := &box{col: col, span: c.span(), r0: r, r1: r, cell: c}
-				b.lines = w.cellLines(c, L.xs[col+c.span()]-L.xs[col]-2*padX, size)
+				b.lines, b.ends = w.cellLines(c, L.xs[col+c.span()]-L.xs[col]-2*padX, size)
 				L.boxes = append(L.boxes, b)
 				delete(open, col)
 				if c.VMerge == MergeStart {
@@ -110,8 +111,9 @@ func (w *pdfWriter) measure(t *Table) *tableLayout {
 }
 
 // cellLines wraps a cell's paragraphs to width; a numbered cell's first
-// paragraph starts with the label Word renders.
-func (w *pdfWriter) cellLines(c Cell, width, size float64) []string {
+// paragraph starts with the label Word renders. ends marks the lines that
+// end a paragraph.
+func (w *pdfWriter) cellLines(c Cell, width, size float64) (lines []string, ends []bool) {
 	w.font(c.Bold, size)
 	paras := c.paragraphs()
 	if c.Number != nil {
@@ -122,11 +124,14 @@ func (w *pdfWriter) cellLines(c Cell, width, size float64) []string {
 			paras = append([]string{label + " " + paras[0]}, paras[1:]...)
 		}
 	}
-	var lines []string
 	for _, p := range paras {
-		lines = append(lines, w.wrap(p, width)...)
+		ls := w.wrap(p, width)
+		for i := range ls {
+			ends = append(ends, i == len(ls)-1)
+		}
+		lines = append(lines, ls...)
 	}
-	return lines
+	return lines, ends
 }
 
 // sizeRows makes each row as tall as its one-row cells, then lengthens
@@ -285,7 +290,7 @@ func (w *pdfWriter) drawSlice(L *tableLayout, s slice, si int, fl map[[2]int]flo
 			continue
 		}
 		f := fl[[2]int{si, bi}]
-		w.drawBox(L, b, y0, y1, b.lines[f.from:f.to], f.offset)
+		w.drawBox(L, b, y0, y1, f.from, f.to, f.offset)
 	}
 }
 
@@ -305,12 +310,12 @@ func (w *pdfWriter) drawHeaderCopy(L *tableLayout, y float64) {
 		if b.cell.VAlign == Middle {
 			offset = (y1 - y0 - 2*padY - float64(len(b.lines))*L.lh) / 2
 		}
-		w.drawBox(L, b, y0, y1, b.lines, offset)
+		w.drawBox(L, b, y0, y1, 0, len(b.lines), offset)
 	}
 }
 
-// drawBox draws a box's borders and lines.
-func (w *pdfWriter) drawBox(L *tableLayout, b *box, y0, y1 float64, lines []string, offset float64) {
+// drawBox draws a box's borders and its lines [from, to).
+func (w *pdfWriter) drawBox(L *tableLayout, b *box, y0, y1 float64, from, to int, offset float64) {
 	x0, x1 := L.xs[b.col], L.xs[b.col+b.span]
 	if !L.t.Borderless {
 		w.f.Line(x0, y0, x1, y0)
@@ -319,7 +324,11 @@ func (w *pdfWriter) drawBox(L *tableLayout, b *box, y0, y1 float64, lines []stri
 		w.f.Line(x1, y0, x1, y1)
 	}
 	w.font(b.cell.Bold, L.size)
-	for i, l := range lines {
-		w.text(l, x0+padX, x1-x0-2*padX, y0+padY+offset+float64(i)*L.lh, L.size, b.cell.Align)
+	for i := from; i < to; i++ {
+		align := b.cell.Align
+		if align == Justify && b.ends[i] {
+			align = Left
+		}
+		w.text(b.lines[i], x0+padX, x1-x0-2*padX, y0+padY+offset+float64(i-from)*L.lh, L.size, align)
 	}
 }
