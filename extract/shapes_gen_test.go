@@ -92,9 +92,10 @@ type shape struct {
 	portrait bool   // the table's pages in portrait
 	font     float64
 
-	cols   []meaning
-	titles map[meaning]string
-	rng    *rand.Rand
+	cols    []meaning
+	titles  map[meaning]string
+	parents map[meaning][3]string // two-level groups by first column: parent, left leaf, right leaf
+	rng     *rand.Rand
 }
 
 // singleFeatures are the features that single-feature shapes add, one at
@@ -289,6 +290,7 @@ func (s *shape) resolve() {
 			s.titles[m] = ts[s.rng.IntN(len(ts))]
 		}
 	}
+	s.pickParents()
 }
 
 // keepOutputSide swaps the output and the parties back when shuffling put
@@ -362,15 +364,14 @@ func (s *shape) features() []string {
 // String describes the shape on one line.
 func (s *shape) String() string {
 	var cols []string
-	for _, m := range s.cols {
-		t := s.titles[m]
-		switch m {
-		case mSTT2:
-			t = "(stt2)"
-		case mStart, mEnd:
-			t = m.String()
+	for i := 0; i < len(s.cols); i++ {
+		m := s.cols[i]
+		if p, ok := s.parents[m]; ok {
+			cols = append(cols, fmt.Sprintf("%s{%s | %s}", p[0], p[1], p[2]))
+			i++
+			continue
 		}
-		cols = append(cols, t)
+		cols = append(cols, s.titles[m])
 	}
 	kind := "combined"
 	if s.single != "" {
@@ -607,21 +608,31 @@ func (s *shape) header() []docgen.Row {
 // parentOf returns the parent title and the two leaf titles when column
 // m opens a two-level group.
 func (s *shape) parentOf(m meaning) (string, [2]string) {
+	p, ok := s.parents[m]
+	if !ok {
+		return "", [2]string{}
+	}
+	return p[0], [2]string{p[1], p[2]}
+}
+
+// pickParents chooses the titles of the two-level groups.
+func (s *shape) pickParents() {
 	pick := func(xs []string) string {
 		if !s.synonyms {
 			return xs[0]
 		}
 		return xs[s.rng.IntN(len(xs))]
 	}
-	switch {
-	case m == mLead && s.twoParty:
-		return pick(partyParents), [2]string{pick(leadLeaves), pick(coordLeaves)}
-	case m == mStart:
-		return pick(timeParents), [2]string{pick(startLeaves), pick(endLeaves)}
-	case m == mSTT && s.twoSTT:
-		return s.titles[mSTT], [2]string{"", ""}
+	s.parents = map[meaning][3]string{}
+	if s.twoParty {
+		s.parents[mLead] = [3]string{pick(partyParents), pick(leadLeaves), pick(coordLeaves)}
 	}
-	return "", [2]string{}
+	if s.twoTime {
+		s.parents[mStart] = [3]string{pick(timeParents), pick(startLeaves), pick(endLeaves)}
+	}
+	if s.twoSTT {
+		s.parents[mSTT] = [3]string{s.titles[mSTT], "", ""}
+	}
 }
 
 // numberRow numbers the columns "(1) (2) …"; shifted, one cell covers two
