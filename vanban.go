@@ -33,6 +33,37 @@ type Document struct {
 	// search and for rules that read prose (annual report date, report_to).
 	Text     string   `json:"text,omitempty"`
 	Warnings []string `json:"warnings"`
+	// OCR is set when some pages were scans read by OCR.
+	OCR *OCRInfo `json:"ocr,omitempty"`
+}
+
+// OCRInfo says what of a document was read by OCR from scanned pages, and
+// what a person should check.
+type OCRInfo struct {
+	Pages []OCRPage `json:"pages"`
+	// Fields gives the confidence (0..1) of the metadata fields read by
+	// OCR, by JSON name ("number", "date", "issuer", "title", "signer").
+	Fields map[string]float64 `json:"fields,omitempty"`
+	// Flagged lists the metadata fields a person should check.
+	Flagged []OCRFlag `json:"flagged,omitempty"`
+}
+
+// OCRPage is one scanned page read by OCR.
+type OCRPage struct {
+	Page   int     `json:"page"`   // 1-based
+	Source string  `json:"source"` // "jpeg", "ccitt", "flate", "render", "image"
+	DPI    float64 `json:"dpi"`
+	Words  int     `json:"words"`
+	Conf   float64 `json:"conf"` // mean word confidence, 0..1
+}
+
+// OCRFlag is a metadata field that OCR could not read with confidence:
+// empty, read with a low confidence, or taken from elsewhere (From: "ocr",
+// "signature" — the signing tool's text layer —, "filename").
+type OCRFlag struct {
+	Field  string `json:"field"`
+	From   string `json:"from"`
+	Reason string `json:"reason"` // for the secretariat, in Vietnamese
 }
 
 // Meta is the document-level reading of a document, per Nghị định
@@ -80,6 +111,9 @@ type Task struct {
 	Note           string            `json:"note"`
 	Monitor        string            `json:"monitor,omitempty"`
 	Extra          map[string]string `json:"extra,omitempty"`
+	// OCR gives the confidence (0..1) of the cells read by OCR from a
+	// scan, by JSON field name; nil for born-digital rows.
+	OCR map[string]float64 `json:"ocr,omitempty"`
 
 	// Normalized readings of the cells above (see package normalize).
 	LeadParties        []Party     `json:"lead_parties,omitempty"`
@@ -163,4 +197,6 @@ type ReportItem struct {
 	StatusText string `json:"status_text"`
 	// Section is the group row or heading the item sits under.
 	Section string `json:"section,omitempty"`
+	// OCR as for Task.OCR.
+	OCR map[string]float64 `json:"ocr,omitempty"`
 }

@@ -38,16 +38,19 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	lib "github.com/ledongthuc/pdf"
 
 	"vanban/extract/layout"
+	"vanban/extract/ocr"
 )
 
 // Options bound the work spent on one file; zero fields take defaults.
@@ -60,6 +63,13 @@ type Options struct {
 	// having a text layer: a scan with only a signature stamp's text is
 	// still a scan (default 200 non-space characters on some page).
 	MinPageChars int
+	// OCR, when set, reads the scanned pages (see scan.go); without it a
+	// file of scans fails with layout.ErrNoText as before.
+	OCR *ocr.Engine
+	// Progress, when set, is told after each scanned page OCR has read.
+	Progress func(done, total int)
+	// Context bounds OCR (default: none).
+	Context context.Context
 }
 
 func (o Options) withDefaults() Options {
@@ -132,7 +142,9 @@ func attempt(data []byte, opt Options) (doc *layout.Doc, dropped []string, err e
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", layout.ErrMalformed, err)
 	}
-	return newReader(r, opt).read()
+	rd := newReader(r, opt)
+	rd.data = data
+	return rd.read()
 }
 
 var pdfHeader = []byte("%PDF-")
@@ -189,6 +201,11 @@ type reader struct {
 	forms    map[string][]byte
 	warnings []string
 	ops      int
+	data     []byte // the file, for images taken out raw and for pdftoppm
+
+	tmpOnce sync.Once
+	tmpPath string
+	tmpErr  error
 }
 
 func newReader(r *lib.Reader, opt Options) *reader {
@@ -230,19 +247,42 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 	perPage := make([][]item, len(pages))
 	sizes := make([]pageSize, len(pages))
 	chars, maxChars := 0, 0
+	var scans []*scanJob
+	var unread []int
 	for i, p := range pages {
 		pc := rd.interpretPage(p)
 		pc.num = i + 1
 		n := pc.textChars()
 		chars += n
-		maxChars = max(maxChars, n)
 		sizes[i] = pageSize{pc.w, pc.h}
+		if pc.scanned(rd.opt.MinPageChars) {
+			if rd.opt.OCR != nil {
+				scans = append(scans, rd.planScan(i, pc))
+				sizes[i] = pageSize{pc.dispW, pc.dispH}
+				continue
+			}
+			unread = append(unread, i+1)
+		}
+		maxChars = max(maxChars, n)
 		perPage[i] = layoutPage(pc)
 	}
-	if maxChars < rd.opt.MinPageChars {
-		return nil, nil, fmt.Errorf("%w (%d characters on %d pages)", layout.ErrNoText, chars, len(pages))
+	var ocrPages []layout.OCRPage
+	if len(scans) > 0 {
+		items, info, err := rd.runScans(scans)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: OCR: %v", layout.ErrNoText, err)
+		}
+		for k, j := range scans {
+			perPage[j.page] = items[k]
+		}
+		ocrPages = info
+	} else if maxChars < rd.opt.MinPageChars {
+		return nil, nil, noText(chars, len(pages))
 	}
-	doc := &layout.Doc{Format: "pdf", Pages: len(pages)}
+	if len(unread) > 0 {
+		rd.warn("PDF: trang %s là bản quét, cần nhận dạng chữ (OCR) để đọc", pageList(unread))
+	}
+	doc := &layout.Doc{Format: "pdf", Pages: len(pages), OCR: ocrPages}
 	var dropped []string
 	doc.Blocks, dropped = buildBlocks(perPage, sizes)
 	doc.Warnings = rd.warnings
