@@ -66,6 +66,8 @@ type Engine struct {
 	// MinDPI: a page scanned below it is enlarged to it before
 	// recognition (0: never).
 	MinDPI float64
+	// Raw turns off the language-model correction (see lexicon.go).
+	Raw bool
 
 	once  sync.Once
 	avail error
@@ -81,7 +83,7 @@ const DefaultPSM = 4
 // worker per core, 60 s per page.
 func New() *Engine {
 	return &Engine{Command: "tesseract", Lang: "vie", PSM: DefaultPSM, Workers: runtime.NumCPU(),
-		PageTimeout: time.Minute, MinDPI: 300}
+		PageTimeout: time.Minute, MinDPI: 300, Raw: os.Getenv("VANBAN_OCR_RAW") != ""}
 }
 
 // ErrUnavailable means OCR cannot run here: tesseract or its language
@@ -233,10 +235,11 @@ type prepared struct {
 	hs, vs  []segment
 	factor  float64 // img pixels per scan pixel
 	pxPerPt float64
+	raw     bool
 }
 
 func (e *Engine) prepare(g *image.Gray, dpi float64) *prepared {
-	pp := &prepared{dpi: dpi, srcDPI: dpi, factor: 1}
+	pp := &prepared{dpi: dpi, srcDPI: dpi, factor: 1, raw: e.Raw}
 	if e.MinDPI > 0 && dpi < e.MinDPI*0.85 {
 		pp.factor = e.MinDPI / dpi
 		g = scale(g, pp.factor)
@@ -302,6 +305,9 @@ func (pp *prepared) page(words []tsvWord) *Page {
 	}
 	if chars > 0 {
 		p.Conf = confSum / float64(chars)
+	}
+	if !pp.raw {
+		p.Words = correctLines(p.Words)
 	}
 	return p
 }
@@ -375,6 +381,21 @@ func lineGeometry(words []tsvWord) map[[3]int]lineGeo {
 		sort.Float64s(b)
 		h := float64(boxes[k][1] - boxes[k][0])
 		out[k] = lineGeo{id: i + 1, baseline: b[len(b)/2], size: h / 0.8}
+	}
+	return out
+}
+
+// correctLines runs correct over each line of words, kept in their
+// order within the page.
+func correctLines(words []Word) []Word {
+	var out []Word
+	for start := 0; start < len(words); {
+		end := start + 1
+		for end < len(words) && words[end].Line == words[start].Line {
+			end++
+		}
+		out = append(out, correct(words[start:end])...)
+		start = end
 	}
 	return out
 }

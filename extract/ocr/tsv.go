@@ -10,10 +10,10 @@ import (
 
 // tsvWord is one word row of tesseract's TSV output, in pixels.
 type tsvWord struct {
-	block, par, line   int
-	left, top, w, h    int
-	conf               float64 // 0..100
-	text               string
+	block, par, line    int
+	left, top, w, h     int
+	conf                float64 // 0..100
+	text                string
 	lineTop, lineBottom int // the box of its line (level 4 row)
 }
 
