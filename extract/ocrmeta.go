@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"vanban"
 	"vanban/extract/layout"
@@ -30,6 +31,12 @@ func markOCR(doc *vanban.Document, ld *layout.Doc, name string) {
 		scanned[p.Page] = true
 	}
 	doc.OCR = info
+	repairNumbers(doc.Rows)
+	if t := repairRefs(doc.Meta.Title, doc.Text); t != doc.Meta.Title {
+		doc.Text = strings.Replace(doc.Text, doc.Meta.Title, t, 1)
+		doc.Meta.Title = t
+		doc.Meta.Cites = citeList(doc.Meta, doc.Text)
+	}
 	ocrParas, stamp := splitParas(ld, scanned)
 	m := &doc.Meta
 	fields := []struct {
@@ -169,4 +176,91 @@ func dateFallback(m *vanban.Meta, info *vanban.OCRInfo, stamp []string) {
 		return
 	}
 	addFlag(info, "date", "ocr", "không đọc được ngày văn bản trên bản quét (có thể viết tay), cần nhập tay")
+}
+
+// repairNumbers fixes a row number OCR misread against its neighbours in
+// the same section: "9.3" after "5.2" and before "5.4" is 5.3 (at a
+// section's end, after "5.2" alone).
+func repairNumbers(rows []vanban.Task) {
+	parts := func(i int) []string {
+		if i < 0 || i >= len(rows) {
+			return nil
+		}
+		return strings.Split(rows[i].STT, ".")
+	}
+	num := func(s string) int {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return -100
+		}
+		return n
+	}
+	for i := range rows {
+		p := parts(i)
+		if rows[i].OCR == nil || len(p) < 2 {
+			continue
+		}
+		last := num(p[len(p)-1])
+		var want []string
+		prev, next := parts(i-1), parts(i+1)
+		if i > 0 && rows[i-1].Section != rows[i].Section {
+			prev = nil
+		}
+		if i+1 < len(rows) && rows[i+1].Section != rows[i].Section {
+			next = nil
+		}
+		switch {
+		case len(prev) == len(p) && (len(next) != len(p) || num(next[len(p)-1]) == num(prev[len(p)-1])+2 && samePrefix(prev, next)):
+			if len(next) != len(p) && last != num(prev[len(p)-1])+1 {
+				continue
+			}
+			want = append(append([]string{}, prev[:len(p)-1]...), strconv.Itoa(num(prev[len(p)-1])+1))
+		case prev == nil && len(next) == len(p) && last == num(next[len(p)-1])-1:
+			want = append(append([]string{}, next[:len(p)-1]...), strconv.Itoa(last))
+		default:
+			continue
+		}
+		if w := strings.Join(want, "."); w != rows[i].STT && !strings.Contains(w, "-") {
+			rows[i].STT = w
+		}
+	}
+}
+
+func samePrefix(a, b []string) bool {
+	return len(a) == len(b) && strings.Join(a[:len(a)-1], ".") == strings.Join(b[:len(b)-1], ".")
+}
+
+// refRe matches a document reference: "709/QĐ-TTg".
+var refRe = regexp.MustCompile(`(\d{1,6})/([\p{Lu}Đ]{1,6})-(\S+?)(?:[\s,;.)]|$)`)
+
+// repairRefs puts right a reference OCR garbled in s ("709/QĐ-1'Lg")
+// when the document writes the same number and code cleanly elsewhere
+// ("709/QĐ-TTg"), once.
+func repairRefs(s, text string) string {
+	for _, m := range refRe.FindAllStringSubmatch(s, -1) {
+		if isLetters(m[3]) {
+			continue
+		}
+		clean := map[string]bool{}
+		for _, c := range refRe.FindAllStringSubmatch(text, -1) {
+			if c[1] == m[1] && c[2] == m[2] && isLetters(c[3]) {
+				clean[c[3]] = true
+			}
+		}
+		if len(clean) == 1 {
+			for sym := range clean {
+				s = strings.Replace(s, m[1]+"/"+m[2]+"-"+m[3], m[1]+"/"+m[2]+"-"+sym, 1)
+			}
+		}
+	}
+	return s
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }

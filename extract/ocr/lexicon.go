@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -192,8 +193,12 @@ func (l *lexicon) fixMarks(prev, core, next string) string {
 			best, bestScore = c, s
 		}
 	}
-	// Only context decides: without a known neighbour a syllable's
-	// frequency alone is no reason to doubt what was read.
+	// Only context decides: a known syllable is doubted only between two
+	// neighbours, neither of which was ever seen beside it; frequency
+	// alone is no reason to overrule what was read.
+	if l.known(low) && (prev == "" || next == "") {
+		return core
+	}
 	if best == low || bestScore-own < minGain || !l.inContext(prev, best, next) || l.inContext(prev, low, next) {
 		return core
 	}
@@ -245,6 +250,7 @@ func correct(words []Word) []Word {
 			out = append(out, nw)
 		}
 	}
+	out = joinNumerals(out)
 	toks := make([]token, len(out))
 	for i, w := range out {
 		toks[i] = splitToken(w.Text)
@@ -275,6 +281,32 @@ func correct(words []Word) []Word {
 		if fixed != t.core {
 			out[i].Text = t.pre + fixed + t.post
 		}
+	}
+	return out
+}
+
+var (
+	romanPart = regexp.MustCompile(`^[IVXLC]+$`)
+	romanEnd  = regexp.MustCompile(`^[IVXLC]+[.)]?$`)
+	roman     = regexp.MustCompile(`^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.)]?$`)
+)
+
+// joinNumerals joins a Roman numeral OCR read as two words ("VI II." for
+// "VIII."): section numbers open table rows and headings.
+func joinNumerals(words []Word) []Word {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if i+1 < len(words) {
+			n := words[i+1]
+			joined := w.Text + n.Text
+			if n.Line == w.Line && romanPart.MatchString(w.Text) && romanEnd.MatchString(n.Text) &&
+				n.X0-w.X1 < 0.5*w.Size && roman.MatchString(joined) {
+				w.Text, w.X1 = joined, n.X1
+				i++
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }
