@@ -55,6 +55,9 @@ func markOCR(doc *vanban.Document, ld *layout.Doc, name string) {
 			info.Fields["date"] = c
 		}
 	}
+	if m.Symbol == "" {
+		m.Symbol = symbolOnly(doc.Text)
+	}
 	numberFallback(m, info, stamp, name)
 	dateFallback(m, info, stamp)
 	for _, f := range []struct{ name, value string }{{"issuer", m.Issuer}, {"title", m.Title}, {"signer", m.Signer}} {
@@ -196,6 +199,11 @@ func repairNumbers(rows []vanban.Task) {
 		return n
 	}
 	for i := range rows {
+		if rows[i].OCR != nil { // "3:7", "3,7": the dot OCR misread
+			rows[i].STT = sttSepRe.ReplaceAllString(rows[i].STT, "$1.$2")
+		}
+	}
+	for i := range rows {
 		p := parts(i)
 		if rows[i].OCR == nil || len(p) < 2 {
 			continue
@@ -230,6 +238,8 @@ func samePrefix(a, b []string) bool {
 	return len(a) == len(b) && strings.Join(a[:len(a)-1], ".") == strings.Join(b[:len(b)-1], ".")
 }
 
+var sttSepRe = regexp.MustCompile(`(\d)[:,;](\d)`)
+
 // refRe matches a document reference: "709/QĐ-TTg".
 var refRe = regexp.MustCompile(`(\d{1,6})/([\p{Lu}Đ]{1,6})-(\S+?)(?:[\s,;.)]|$)`)
 
@@ -263,4 +273,20 @@ func isLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// symbolLineRe reads the symbol of a number line whose number OCR could
+// not read (written by hand): "Số: ⁄7 /BC-UBND".
+var symbolLineRe = regexp.MustCompile(`^Số\b[^/\n]{0,12}/\s*([\p{Lu}Đ][\p{L}Đđ0-9]*(?:-[\p{Lu}Đ][\p{L}Đđ0-9]*)*)`)
+
+func symbolOnly(text string) string {
+	for i, l := range strings.SplitN(text, "\n", 41) {
+		if i == 40 {
+			break
+		}
+		if sm := symbolLineRe.FindStringSubmatch(strings.TrimSpace(l)); sm != nil {
+			return sm[1]
+		}
+	}
+	return ""
 }

@@ -215,3 +215,134 @@ func TestScannedPlan58Crosscheck(t *testing.T) {
 	}
 	crosschecktest.CompareGold(t, sharedtest.Dir(t), buf.Bytes())
 }
+
+// TestRealScans reads the three scans of ../shared/real/docs in a child
+// process, as the watcher does. What is typed was checked against the page
+// images; the handwritten numbers fall back to the file name, flagged.
+func TestRealScans(t *testing.T) {
+	needScanTools(t)
+	for _, tc := range []struct {
+		file, source, docType, number, phrase string
+	}{
+		{"996KH-TCTLNTW-C04.pdf", "jpeg", vanban.TypePlan, "996", "ma túy"},
+		{"280 BC.signed_20250219_164611.pdf", "jpeg", vanban.TypeReport, "280", "dự toán ngân sách"},
+		{"464-ttg.signed.pdf", "ccitt", "", "464", "thủ tục hành chính"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := Isolated(context.Background(), sharedtest.Path(t, "real", "docs", tc.file), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.OCR == nil || len(doc.OCR.Pages) != doc.Pages {
+				t.Fatalf("OCR %+v on %d pages", doc.OCR, doc.Pages)
+			}
+			for _, p := range doc.OCR.Pages {
+				if p.Source != tc.source {
+					t.Errorf("page %d from %s, want %s", p.Page, p.Source, tc.source)
+				}
+			}
+			if tc.docType != "" && doc.Meta.DocType != tc.docType {
+				t.Errorf("type %q, want %q", doc.Meta.DocType, tc.docType)
+			}
+			if doc.Meta.Number != tc.number || !flagged(doc, "number") {
+				t.Errorf("number %q flagged %v, want %s from the file name, flagged", doc.Meta.Number, doc.OCR.Flagged, tc.number)
+			}
+			if !strings.Contains(strings.ToLower(doc.Text), tc.phrase) {
+				t.Errorf("text lacks %q", tc.phrase)
+			}
+		})
+	}
+}
+
+func flagged(doc *vanban.Document, field string) bool {
+	for _, f := range doc.OCR.Flagged {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBornDigitalNeverOCR: a file with a text layer is read from it, OCR
+// never runs.
+func TestBornDigitalNeverOCR(t *testing.T) {
+	calls := 0
+	doc, err := FileOptions(context.Background(), sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.pdf"),
+		Options{Progress: func(Progress) { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OCR != nil || calls > 0 {
+		t.Errorf("born-digital PDF went through OCR: %+v, %d progress calls", doc.OCR, calls)
+	}
+	for _, r := range doc.Rows {
+		if r.OCR != nil {
+			t.Fatalf("row %s marked as OCR", r.STT)
+		}
+	}
+}
+
+// TestMixedPDF joins plan 58's born-digital first ten pages with a scan of
+// the other ten: only the scanned pages are OCR'd, and the task table runs
+// on from the text layer into the scan.
+func TestMixedPDF(t *testing.T) {
+	needScanTools(t, "img2pdf", "pdfseparate", "pdfunite")
+	src := sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.pdf")
+	dir := t.TempDir()
+	scan := scanPDF(t, src, dir, 200, 11, 20)
+	run(t, "pdfseparate", "-f", "1", "-l", "10", src, filepath.Join(dir, "bd-%02d.pdf"))
+	parts, _ := filepath.Glob(filepath.Join(dir, "bd-*.pdf"))
+	sort.Strings(parts)
+	mixed := filepath.Join(dir, "mixed.pdf")
+	run(t, "pdfunite", append(parts, scan, mixed)...)
+	var progress []Progress
+	doc, err := FileOptions(context.Background(), mixed, Options{Progress: func(p Progress) { progress = append(progress, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OCR == nil || len(doc.OCR.Pages) != 10 || doc.OCR.Pages[0].Page != 11 {
+		t.Fatalf("OCR pages %+v, want 11–20", doc.OCR)
+	}
+	if len(progress) != 10 || progress[9] != (Progress{Done: 10, Total: 10}) {
+		t.Errorf("progress %v, want 10 calls up to 10/10", progress)
+	}
+	var gold []goldRow
+	sharedtest.ReadGold(t, "rows.json", &gold)
+	if len(doc.Rows) != len(gold) {
+		t.Fatalf("%d rows, want %d", len(doc.Rows), len(gold))
+	}
+	born, read := 0, 0
+	for i, r := range doc.Rows {
+		if r.STT != gold[i].STT {
+			t.Errorf("row %d: STT %q, want %q", i, r.STT, gold[i].STT)
+		}
+		if r.OCR == nil {
+			born++
+		} else {
+			read++
+		}
+	}
+	if born == 0 || read == 0 {
+		t.Errorf("%d rows from the text layer, %d by OCR; want both", born, read)
+	}
+}
+
+// TestImageFile reads a JPEG of plan 58's first page, as a scanner drops
+// it in the folder.
+func TestImageFile(t *testing.T) {
+	needScanTools(t)
+	dir := t.TempDir()
+	run(t, "pdftoppm", "-r", "300", "-gray", "-jpeg", "-f", "1", "-l", "1", "-singlefile",
+		sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.pdf"), filepath.Join(dir, "trang1"))
+	doc, err := File(context.Background(), filepath.Join(dir, "trang1.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Meta
+	if m.Reference != "58/KH-UBND" || m.Issuer != "Ủy ban nhân dân thành phố Hải Phòng" || m.DocType != vanban.TypePlan {
+		t.Errorf("meta %+v", m)
+	}
+	if doc.OCR == nil || len(doc.OCR.Pages) != 1 || doc.OCR.Pages[0].Source != "image" {
+		t.Errorf("OCR %+v", doc.OCR)
+	}
+}

@@ -272,8 +272,13 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w: OCR: %v", layout.ErrNoText, err)
 		}
+		words := 0
 		for k, j := range scans {
 			perPage[j.page] = items[k]
+			words += info[k].Words
+		}
+		if words == 0 && maxChars < rd.opt.MinPageChars {
+			return nil, nil, fmt.Errorf("%w: OCR found no text on %d scanned pages", layout.ErrNoText, len(scans))
 		}
 		ocrPages = info
 	} else if maxChars < rd.opt.MinPageChars {

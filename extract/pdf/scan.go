@@ -414,8 +414,13 @@ func ReadImages(n int, src ocr.Source, opt Options) (*layout.Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: OCR: %v", layout.ErrNoText, err)
 	}
+	words := 0
 	for i, j := range jobs {
 		sizes[i] = pageSize{j.pc.w, j.pc.h}
+		words += info[i].Words
+	}
+	if words == 0 {
+		return nil, fmt.Errorf("%w: OCR found no text", layout.ErrNoText)
 	}
 	doc := &layout.Doc{Format: "image", Pages: n, OCR: info}
 	doc.Blocks, _ = buildBlocks(items, sizes)
