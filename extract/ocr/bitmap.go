@@ -11,8 +11,6 @@ type bitmap struct {
 	ink  []bool
 }
 
-func (b *bitmap) at(x, y int) bool { return b.ink[y*b.w+x] }
-
 // otsu returns the gray level that best separates ink from paper
 // (Otsu's method on the histogram).
 func otsu(g *image.Gray) uint8 {

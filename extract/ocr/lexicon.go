@@ -29,11 +29,10 @@ import (
 var lexiconGz []byte
 
 type lexicon struct {
-	uni     map[string]float64
-	big     map[string]float64
-	byFold  map[string][]string // folded syllable → the syllables that fold to it
-	total   float64
-	maxSyll int
+	uni    map[string]float64
+	big    map[string]float64
+	byFold map[string][]string // folded syllable → the syllables that fold to it
+	total  float64
 }
 
 var (
