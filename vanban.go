@@ -36,6 +36,37 @@ type Document struct {
 	// Confidence says how sure the reading of the document's tables is,
 	// and why not surer; nil when the document has no table to read.
 	Confidence *Confidence `json:"confidence,omitempty"`
+	// OCR is set when some pages were scans read by OCR.
+	OCR *OCRInfo `json:"ocr,omitempty"`
+}
+
+// OCRInfo says what of a document was read by OCR from scanned pages, and
+// what a person should check.
+type OCRInfo struct {
+	Pages []OCRPage `json:"pages"`
+	// Fields gives the confidence (0..1) of the metadata fields read by
+	// OCR, by JSON name ("number", "date", "issuer", "title", "signer").
+	Fields map[string]float64 `json:"fields,omitempty"`
+	// Flagged lists the metadata fields a person should check.
+	Flagged []OCRFlag `json:"flagged,omitempty"`
+}
+
+// OCRPage is one scanned page read by OCR.
+type OCRPage struct {
+	Page   int     `json:"page"`   // 1-based
+	Source string  `json:"source"` // "jpeg", "ccitt", "flate", "render", "image"
+	DPI    float64 `json:"dpi"`
+	Words  int     `json:"words"`
+	Conf   float64 `json:"conf"` // mean word confidence, 0..1
+}
+
+// OCRFlag is a metadata field that OCR could not read with confidence:
+// empty, read with a low confidence, or taken from elsewhere (From: "ocr",
+// "signature" — the signing tool's text layer —, "filename").
+type OCRFlag struct {
+	Field  string `json:"field"`
+	From   string `json:"from"`
+	Reason string `json:"reason"` // for the secretariat, in Vietnamese
 }
 
 // Confidence is how sure a reading is, from 0 (a guess) to 1 (certain),
@@ -110,6 +141,9 @@ type Task struct {
 	Note           string            `json:"note"`
 	Monitor        string            `json:"monitor,omitempty"`
 	Extra          map[string]string `json:"extra,omitempty"`
+	// OCR gives the confidence (0..1) of the cells read by OCR from a
+	// scan, by JSON field name; nil for born-digital rows.
+	OCR map[string]float64 `json:"ocr,omitempty"`
 
 	// Normalized readings of the cells above (see package normalize).
 	LeadParties        []Party     `json:"lead_parties,omitempty"`
@@ -216,4 +250,6 @@ type ReportItem struct {
 	// "đề xuất, kiến nghị", when the report has such columns.
 	Difficulty string `json:"difficulty,omitempty"`
 	Proposal   string `json:"proposal,omitempty"`
+	// OCR as for Task.OCR.
+	OCR map[string]float64 `json:"ocr,omitempty"`
 }

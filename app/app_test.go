@@ -3,13 +3,16 @@ package app
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"vanban"
 	"vanban/crosscheck/crosschecktest"
+	"vanban/ingest"
 	"vanban/internal/sharedtest"
 	"vanban/store"
 )
@@ -157,5 +160,40 @@ func TestCatchUpFollowsTheChangeLog(t *testing.T) {
 	last, _ := a.db.LastChange(ctx)
 	if seq := a.index().Seq(); seq != last || last == 0 {
 		t.Errorf("index at change %d, log ends at %d", seq, last)
+	}
+}
+
+// TestScanIngestedWithProgress: a scanned page dropped as a JPEG is read
+// by OCR in the pool's child, its progress told page by page, and stored
+// with what OCR read.
+func TestScanIngestedWithProgress(t *testing.T) {
+	sharedtest.Program(t, "tesseract", "tesseract-ocr tesseract-ocr-vie")
+	pdftoppm := sharedtest.Program(t, "pdftoppm", "poppler-utils")
+	in := t.TempDir()
+	out := filepath.Join(in, "trang-1")
+	if b, err := exec.Command(pdftoppm, "-f", "1", "-l", "1", "-r", "200", "-gray", "-jpeg", "-singlefile",
+		sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.pdf"), out).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, b)
+	}
+	a, err := Open(context.Background(), Config{Data: t.TempDir(), Create: true, Index: NoIndex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	var mu sync.Mutex
+	var seen []ingest.Progress
+	opt := IngestOptions{OnProgress: func(p ingest.Progress) { mu.Lock(); seen = append(seen, p); mu.Unlock() }}
+	sum, _ := a.Ingest(context.Background(), []string{out + ".jpg"}, opt, nil, nil)
+	if sum.Stored != 1 || len(sum.Results) != 1 {
+		t.Fatalf("ingest of a scan: %+v", sum.Results)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) == 0 || seen[len(seen)-1].Done != seen[len(seen)-1].Total || seen[0].Path != out+".jpg" {
+		t.Errorf("progress %+v", seen)
+	}
+	doc, err := a.db.Document(context.Background(), sum.Results[0].DocID)
+	if err != nil || doc.OCR == nil || doc.Meta.Reference != "58/KH-UBND" {
+		t.Errorf("the scan as stored: %v, OCR %v, reference %q", err, doc != nil && doc.OCR != nil, doc.Meta.Reference)
 	}
 }

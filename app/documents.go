@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -176,6 +177,10 @@ func (a *App) OpenFile(ctx context.Context, id int64) (FileRef, io.ReadSeekClose
 // FileState tells what became of the file at an absolute path (an
 // upload, a file dropped into the watched folder).
 func (a *App) FileState(ctx context.Context, path string) (FileState, error) {
+	if p, ok := a.uploads.readingOf(path); ok {
+		return FileState{State: vanban.FilePending, Done: p.Done, Total: p.Total,
+			Reason: fmt.Sprintf("đang nhận dạng chữ (OCR): trang %d/%d", p.Done, p.Total)}, nil
+	}
 	if r, ok := a.uploads.get(path); ok {
 		return fileState(r), nil
 	}
@@ -228,15 +233,27 @@ type uploadLog struct {
 	mu    sync.Mutex
 	byKey map[string]ingest.Result
 	order []string
+	// reading is how far the files being read have come (a scan's OCR).
+	reading map[string]ingest.Progress
 }
 
 const uploadLogSize = 1000
 
-func newUploadLog() *uploadLog { return &uploadLog{byKey: map[string]ingest.Result{}} }
+func newUploadLog() *uploadLog {
+	return &uploadLog{byKey: map[string]ingest.Result{}, reading: map[string]ingest.Progress{}}
+}
+
+// progress notes how far a file's reading has come.
+func (l *uploadLog) progress(p ingest.Progress) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reading[p.Path] = p
+}
 
 func (l *uploadLog) record(r ingest.Result) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	delete(l.reading, r.Path)
 	if _, ok := l.byKey[r.Path]; !ok {
 		l.order = append(l.order, r.Path)
 	}
@@ -252,6 +269,14 @@ func (l *uploadLog) get(path string) (ingest.Result, bool) {
 	defer l.mu.Unlock()
 	r, ok := l.byKey[path]
 	return r, ok
+}
+
+// reading returns how far the file at path being read has come.
+func (l *uploadLog) readingOf(path string) (ingest.Progress, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p, ok := l.reading[path]
+	return p, ok
 }
 
 // fileState reads an ingest result as the upload page shows it.

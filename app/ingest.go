@@ -23,6 +23,9 @@ var ExtractLimits = extract.Limits{Timeout: 2 * time.Minute, Memory: 1 << 30}
 // aliases.
 func reader(read ingest.Extractor, aliases *normalize.Aliases) ingest.Extractor {
 	return func(ctx context.Context, path string) (*vanban.Document, error) {
+		if fn := ingest.ProgressFunc(ctx); fn != nil {
+			ctx = extract.ProgressTo(ctx, func(p extract.Progress) { fn(p.Done, p.Total) })
+		}
 		doc, err := read(ctx, path)
 		if err != nil {
 			return nil, err
@@ -65,6 +68,9 @@ func (a *App) Pipeline() *ingest.Pipeline {
 type IngestOptions struct {
 	Retry  bool // read again the files that failed, though unchanged
 	Reread bool // read every file again (after upgrading the readers)
+	// OnProgress, when set, is told how far a scan's OCR has come (from
+	// the reading goroutines).
+	OnProgress func(ingest.Progress)
 }
 
 // Ingest ingests the files and folders paths name, one file at a time,
@@ -77,6 +83,7 @@ func (a *App) Ingest(ctx context.Context, paths []string, opt IngestOptions, onT
 		p.Retry = ingest.RetryAll
 	}
 	p.Reread = opt.Reread
+	p.Progress = opt.OnProgress
 	files, bad := ingest.Collect(paths, a.dir)
 	tell := func(r ingest.Result) {
 		sum.Add(r)
@@ -141,6 +148,7 @@ type WatchConfig struct {
 func (a *App) Watch(ctx context.Context, cfg WatchConfig) error {
 	p := a.Pipeline()
 	p.Retry = ingest.RetryTransient
+	p.Progress = a.uploads.progress
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.NumCPU()
 	}

@@ -69,6 +69,9 @@ type FileState struct {
 	State  vanban.FileStatus `json:"state"`
 	DocID  int64             `json:"doc_id,omitempty"`
 	Reason string            `json:"reason,omitempty"`
+	// Done of Total scanned pages read so far, while a scan's OCR runs.
+	Done  int `json:"done,omitempty"`
+	Total int `json:"total,omitempty"`
 }
 
 // SearchRequest is one search: a query in the `vanban search` syntax and

@@ -1,4 +1,5 @@
-// Package extract reads a plan or report file (DOCX or PDF) into a
+// Package extract reads a plan or report file (DOCX, PDF, or a scan as
+// a JPEG, PNG or TIFF image) into a
 // vanban.Document: the format readers in extract/docx and extract/pdf give
 // paragraphs and tables (package layout); this package finds the metadata,
 // the task table and the report items in them.
@@ -17,7 +18,6 @@ import (
 	"vanban"
 	"vanban/extract/docx"
 	"vanban/extract/layout"
-	"vanban/extract/pdf"
 )
 
 // MaxFileSize bounds a file to read: plans, reports and their scans are
@@ -28,11 +28,16 @@ const MaxFileSize = 512 << 20
 // and wraps one of layout's sentinel errors when the file cannot be read.
 // Only a regular file is opened: a FIFO would block, a device never end.
 func File(ctx context.Context, path string) (*vanban.Document, error) {
+	return FileOptions(ctx, path, Options{})
+}
+
+// FileOptions is File with options (OCR, progress).
+func FileOptions(ctx context.Context, path string, o Options) (*vanban.Document, error) {
 	data, err := readRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	return Bytes(ctx, filepath.Base(path), data)
+	return BytesOptions(ctx, filepath.Base(path), data, o)
 }
 
 // readRegular reads path when it is a regular file of at most
@@ -64,6 +69,11 @@ func openRegular(path string) (*os.File, error) {
 
 // Bytes reads a file's content; name gives its format by extension.
 func Bytes(ctx context.Context, name string, data []byte) (doc *vanban.Document, err error) {
+	return BytesOptions(ctx, name, data, Options{})
+}
+
+// BytesOptions is Bytes with options.
+func BytesOptions(ctx context.Context, name string, data []byte, o Options) (doc *vanban.Document, err error) {
 	defer func() {
 		// A reader or the interpreter meeting a shape nobody foresaw must
 		// fail this file, not the process reading many.
@@ -80,11 +90,14 @@ func Bytes(ctx context.Context, name string, data []byte) (doc *vanban.Document,
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, layout.ErrEmpty)
 	}
-	ld, err := readLayout(ctx, name, data)
+	ld, err := readLayout(ctx, name, data, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	interpret(doc, ld)
+	if len(ld.OCR) > 0 {
+		markOCR(doc, ld, name)
+	}
 	if err := checkSize(doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -120,12 +133,14 @@ func checkSize(doc *vanban.Document) error {
 	return nil
 }
 
-func readLayout(ctx context.Context, name string, data []byte) (*layout.Doc, error) {
+func readLayout(ctx context.Context, name string, data []byte, o Options) (*layout.Doc, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx":
 		return docx.Read(data)
 	case ".pdf":
-		return pdf.Read(data)
+		return readPDF(ctx, data, o)
+	case ".jpg", ".jpeg", ".png", ".tif", ".tiff":
+		return readImage(ctx, data, o)
 	default:
 		return nil, layout.ErrUnsupported
 	}

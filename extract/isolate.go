@@ -100,6 +100,9 @@ func Isolated(ctx context.Context, path string, lim Limits) (*vanban.Document, e
 
 // workerResult is what a child extraction writes to its standard output.
 type workerResult struct {
+	// Progress, in a frame of its own before the result, tells how far
+	// the OCR of a scan has come.
+	Progress *Progress        `json:"progress,omitempty"`
 	Doc      *vanban.Document `json:"doc,omitempty"`
 	Error    string           `json:"error,omitempty"`
 	Sentinel string           `json:"sentinel,omitempty"`
@@ -140,7 +143,7 @@ func ServeWorker() {
 	}
 	limitMemory(os.Getenv(workerEnv + "_MEM"))
 	exitAtDeadline(os.Getenv(workerEnv + "_DEADLINE"))
-	res := readOne(path)
+	res := readOne(path, nil)
 	if err := json.NewEncoder(os.Stdout).Encode(res); err != nil {
 		os.Exit(3)
 	}

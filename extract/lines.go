@@ -41,7 +41,7 @@ func bodyLines(ld *layout.Doc, skip func(block int) bool) []line {
 			out = append(out, tabbedLines(b.Para, b.Page, i)...)
 		case b.Para != nil && b.Para.Text != "":
 			l := line{text: b.Para.Text, bold: b.Para.Bold, center: b.Para.Center, page: b.Page, block: i, side: geo.sideOf(b.Page, b.Para)}
-			if ld.Format == "pdf" && len(out) > 0 && geo.continues(out[len(out)-1], ld.Blocks[out[len(out)-1].block].Para, b.Para, l) {
+			if ld.Format != "docx" && len(out) > 0 && geo.continues(out[len(out)-1], ld.Blocks[out[len(out)-1].block].Para, b.Para, l) {
 				prev := &out[len(out)-1]
 				prev.text = layout.JoinLines([]string{prev.text, l.text})
 				prev.block = i

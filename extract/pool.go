@@ -65,7 +65,8 @@ func (p *Pool) Close() {
 }
 
 // File reads the file at path in a child process, within the pool's
-// limits. Errors are those of Isolated.
+// limits. Errors are those of Isolated. The progress of a scan read by
+// OCR goes to the function ProgressTo attached to ctx, if any.
 func (p *Pool) File(ctx context.Context, path string) (*vanban.Document, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -81,7 +82,11 @@ func (p *Pool) File(ctx context.Context, path string) (*vanban.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	doc, err, healthy := c.read(ctx, abs, p.lim.Timeout)
+	timeout := p.lim.Timeout
+	if info, err := os.Stat(abs); err == nil {
+		timeout = layout.TimeFor(info.Size(), timeout)
+	}
+	doc, err, healthy := c.read(ctx, abs, timeout, progressOf(ctx))
 	p.give(c, healthy)
 	return doc, err
 }
@@ -160,7 +165,7 @@ type request struct {
 
 // read has the child read path within timeout. healthy is false when the
 // child must not be used again.
-func (c *child) read(ctx context.Context, path string, timeout time.Duration) (doc *vanban.Document, err error, healthy bool) {
+func (c *child) read(ctx context.Context, path string, timeout time.Duration, progress func(Progress)) (doc *vanban.Document, err error, healthy bool) {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -177,7 +182,15 @@ func (c *child) read(ctx context.Context, path string, timeout time.Duration) (d
 			return
 		}
 		var r reply
-		r.res, r.err = readFrame(c.out)
+		for {
+			r.res, r.err = readFrame(c.out)
+			if r.err != nil || r.res.Progress == nil {
+				break
+			}
+			if progress != nil {
+				progress(*r.res.Progress)
+			}
+		}
 		got <- r
 	}()
 	select {
@@ -250,7 +263,7 @@ func servePool() {
 			os.Exit(0) // the parent closed the pipe
 		}
 		timer := time.AfterFunc(time.Until(time.UnixMilli(req.Deadline)), func() { os.Exit(4) })
-		res := readOne(req.Path)
+		res := readOne(req.Path, func(p Progress) { writeFrame(out, workerResult{Progress: &p}) })
 		timer.Stop()
 		if err := writeFrame(out, res); err != nil {
 			os.Exit(3)
@@ -264,10 +277,11 @@ func servePool() {
 	}
 }
 
-// readOne reads one file into a worker's result.
-func readOne(path string) workerResult {
+// readOne reads one file into a worker's result, telling progress how
+// far a scan's OCR has come.
+func readOne(path string, progress func(Progress)) workerResult {
 	var res workerResult
-	doc, err := File(context.Background(), path)
+	doc, err := FileOptions(context.Background(), path, Options{Progress: progress})
 	if err != nil {
 		res.Error = err.Error()
 		for _, s := range sentinels {
@@ -279,4 +293,17 @@ func readOne(path string) workerResult {
 	}
 	res.Doc = doc
 	return res
+}
+
+type progressKey struct{}
+
+// ProgressTo returns ctx carrying fn, which Pool.File tells how far the
+// OCR of a scan has come.
+func ProgressTo(ctx context.Context, fn func(Progress)) context.Context {
+	return context.WithValue(ctx, progressKey{}, fn)
+}
+
+func progressOf(ctx context.Context) func(Progress) {
+	fn, _ := ctx.Value(progressKey{}).(func(Progress))
+	return fn
 }

@@ -57,7 +57,7 @@ func TestPoolReadsLikeIsolated(t *testing.T) {
 // its child and says so; a bad file is an error; the pool reads on.
 func TestPoolSurvivesTimeoutsAndBadFiles(t *testing.T) {
 	p := NewPool(1, Limits{Timeout: time.Millisecond})
-	if _, err := p.File(context.Background(), sharedtest.Path(t, "corpus", "ke-hoach-58-kh-ubnd-2026.pdf")); !errors.Is(err, ErrTimeout) {
+	if _, err := p.File(context.Background(), sharedtest.Path(t, "corpus", "bao-cao-412-bc-stc-2026.docx")); !errors.Is(err, ErrTimeout) {
 		t.Errorf("a file over its deadline: %v", err)
 	}
 	p.Close()

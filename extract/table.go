@@ -147,6 +147,7 @@ type row struct {
 	cells map[column]string
 	extra map[string]string
 	stt   string
+	conf  map[column]float64 // confidence of the cells read by OCR
 }
 
 func readRow(s schema, r layout.Row) row {
@@ -158,6 +159,7 @@ func readRow(s schema, r layout.Row) row {
 		text := c.Text()
 		if col := s.cols[c.Col]; col != colOther {
 			out.cells[col] = text
+			out.noteOCR(col, c)
 		} else if text != "" {
 			if out.extra == nil {
 				out.extra = map[string]string{}
@@ -299,6 +301,7 @@ func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task 
 			Note:           rr.cells[colNote],
 			Monitor:        rr.cells[colMonitor],
 			Extra:          rr.extra,
+			OCR:            rr.ocrFields(),
 		})
 	})
 	return out
@@ -315,6 +318,7 @@ func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Rep
 			Result:     rr.cells[colResult],
 			StatusText: rr.cells[colStatus],
 			Section:    sectionLabel(*section),
+			OCR:        rr.ocrFields(),
 		})
 	})
 	return out
@@ -326,4 +330,35 @@ func sectionLabel(s vanban.Section) string {
 		return s.Title
 	}
 	return s.Numeral + ". " + s.Title
+}
+
+// ocrJSON names the columns as vanban.Task's JSON does, for Task.OCR.
+var ocrJSON = map[column]string{colSTT: "stt", colTask: "task", colOutput: "expected_output", colLead: "lead",
+	colCoord: "coordinators", colTime: "timeframe", colNote: "note", colMonitor: "monitor",
+	colRole: "role", colResult: "result", colStatus: "status_text"}
+
+// noteOCR keeps the confidence of a cell OCR read.
+func (r *row) noteOCR(col column, c layout.Cell) {
+	if !c.OCR {
+		return
+	}
+	if r.conf == nil {
+		r.conf = map[column]float64{}
+	}
+	r.conf[col] = c.Conf
+}
+
+// ocrFields gives the row's OCR confidences by JSON name; nil when the
+// row was not read by OCR.
+func (r row) ocrFields() map[string]float64 {
+	if len(r.conf) == 0 {
+		return nil
+	}
+	out := make(map[string]float64, len(r.conf))
+	for col, c := range r.conf {
+		if name, ok := ocrJSON[col]; ok {
+			out[name] = c
+		}
+	}
+	return out
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"vanban"
+	"vanban/extract/layout"
 	"vanban/store"
 )
 
@@ -65,6 +66,9 @@ type Pipeline struct {
 	// Reread reads readable content again too (after an extractor
 	// upgrade), instead of reporting it unchanged.
 	Reread bool
+	// Progress, when set, is told how far the reading of a file has come
+	// (the scanned pages of a scan read by OCR).
+	Progress func(Progress)
 	// Root, when set, is the watched folder the files come from: a file
 	// whose real path lies outside it (through a link) is refused and
 	// recorded, never read. Files named by an operator have no root, and
@@ -166,6 +170,9 @@ func (p *Pipeline) file(ctx context.Context, path string) Result {
 	if in.Blob, err = p.Store.KeepFrom(src, filepath.Ext(name)); err != nil {
 		return errorResult(path, err)
 	}
+	if p.Progress != nil {
+		ctx = context.WithValue(ctx, progressKey{}, func(done, total int) { p.Progress(Progress{Path: path, Done: done, Total: total}) })
+	}
 	doc, err := p.extract(ctx, in.Blob.Path)
 	if errors.Is(err, context.Canceled) {
 		return errorResult(path, fmt.Errorf("interrupted: %w", err))
@@ -198,8 +205,12 @@ func (p *Pipeline) reread(k *store.KnownFile) bool {
 // rather than allowed to stall the caller; a panic is an error.
 func (p *Pipeline) extract(ctx context.Context, path string) (*vanban.Document, error) {
 	if p.Timeout > 0 {
+		timeout := p.Timeout
+		if info, err := os.Stat(path); err == nil {
+			timeout = layout.TimeFor(info.Size(), timeout)
+		}
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, p.Timeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	type out struct {
@@ -333,4 +344,20 @@ func errorResult(path string, err error) Result {
 
 func skippedResult(path, message string) Result {
 	return Result{Path: path, Name: filepath.Base(path), Outcome: Skipped, Message: message}
+}
+
+// Progress is how far the reading of the file at Path has come: Done of
+// Total scanned pages read by OCR.
+type Progress struct {
+	Path        string
+	Done, Total int
+}
+
+type progressKey struct{}
+
+// ProgressFunc returns the function an Extractor tells how far it has
+// come with the file it reads, or nil.
+func ProgressFunc(ctx context.Context) func(done, total int) {
+	fn, _ := ctx.Value(progressKey{}).(func(done, total int))
+	return fn
 }

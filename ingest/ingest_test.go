@@ -54,7 +54,7 @@ func TestSharedTwice(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		ex   Extractor
-	}{{"fake", ingesttest.Fake}, {"real", extract.File}} {
+	}{{"fake", ingesttest.Fake}, {"real", fileNoOCR}} {
 		t.Run(tc.name, func(t *testing.T) {
 			read := map[string]*vanban.Document{} // by sha256
 			p := newPipeline(t, func(ctx context.Context, path string) (*vanban.Document, error) {
@@ -204,7 +204,7 @@ func TestBadFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		ex   Extractor
-	}{{"fake", ingesttest.Fake}, {"real", extract.File}} {
+	}{{"fake", ingesttest.Fake}, {"real", fileNoOCR}} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newPipeline(t, tc.ex)
 			dir := t.TempDir()
@@ -510,4 +510,32 @@ func writeFile(t testing.TB, dir, rel, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// fileNoOCR extracts without OCR: ingesting the whole shared folder would
+// otherwise read its three real scans page by page for minutes; package
+// extract tests OCR, and TestOCRMarksKept here that the store keeps its
+// marks.
+func fileNoOCR(ctx context.Context, path string) (*vanban.Document, error) {
+	return extract.FileOptions(ctx, path, extract.Options{NoOCR: true})
+}
+
+// TestOCRMarksKept: what OCR read and how surely comes back from the
+// store as extracted.
+func TestOCRMarksKept(t *testing.T) {
+	doc := &vanban.Document{File: "quet.pdf", Format: "pdf", Meta: vanban.Meta{DocType: vanban.TypePlan, Title: "Kế hoạch quét"},
+		OCR: &vanban.OCRInfo{Pages: []vanban.OCRPage{{Page: 1, Source: "jpeg", DPI: 300, Words: 420, Conf: 0.91}},
+			Fields:  map[string]float64{"number": 0.2},
+			Flagged: []vanban.OCRFlag{{Field: "number", From: "filename", Reason: "số viết tay"}}},
+		Rows: []vanban.Task{{STT: "1", Task: "Rà soát", Lead: "Sở Tài chính", OCR: map[string]float64{"task": 0.88}}},
+	}
+	p := newPipeline(t, func(context.Context, string) (*vanban.Document, error) { c := *doc; return &c, nil })
+	r := p.File(bg, writeFile(t, t.TempDir(), "quet.pdf", "%PDF-1.4 scan"))
+	got, err := p.Store.Document(bg, r.DocID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.OCR, doc.OCR) || !reflect.DeepEqual(got.Rows[0].OCR, doc.Rows[0].OCR) {
+		t.Errorf("OCR marks: %+v %+v, want %+v %+v", got.OCR, got.Rows[0].OCR, doc.OCR, doc.Rows[0].OCR)
+	}
 }

@@ -8,14 +8,16 @@ import (
 	"strings"
 )
 
-// Format returns "docx" or "pdf" for a file name vanban reads, "" for any
-// other.
+// Format returns "docx", "pdf" or "image" (a scan: JPEG, PNG, TIFF, read
+// by OCR) for a file name vanban reads, "" for any other.
 func Format(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx":
 		return "docx"
 	case ".pdf":
 		return "pdf"
+	case ".jpg", ".jpeg", ".png", ".tif", ".tiff":
+		return "image"
 	}
 	return ""
 }

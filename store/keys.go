@@ -99,3 +99,11 @@ func decodeOptional[T any](s string) *T {
 	}
 	return v
 }
+
+// decodeConfidences reads a cell-confidence map; nil for none.
+func decodeConfidences(s string) map[string]float64 {
+	if p := decodeOptional[map[string]float64](s); p != nil && len(*p) > 0 {
+		return *p
+	}
+	return nil
+}

@@ -19,13 +19,13 @@ type queryer interface {
 func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, error) {
 	doc := &vanban.Document{ID: id}
 	m := &doc.Meta
-	var date, warnings, answers, confidence string
+	var date, warnings, answers, confidence, ocr string
 	err := q.QueryRowContext(ctx, `SELECT d.file_name, d.sha256, d.format, d.size, d.pages, d.doc_type, d.number, d.symbol,
 		d.reference, d.issuer, d.place, d.date, d.title, d.signer, d.signer_title, d.annual_report_due, d.report_to, d.warnings,
-		d.answers, d.confidence, COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
+		d.answers, d.confidence, d.ocr, COALESCE(t.text, '') FROM documents d LEFT JOIN doc_text t ON t.document_id = d.id WHERE d.id = ?`, id).
 		Scan(&doc.File, &doc.SHA256, &doc.Format, &doc.Size, &doc.Pages, &m.DocType, &m.Number, &m.Symbol,
 			&m.Reference, &m.Issuer, &m.Place, &date, &m.Title, &m.Signer, &m.SignerTitle, &m.AnnualReportDue, &m.ReportTo, &warnings,
-			&answers, &confidence, &doc.Text)
+			&answers, &confidence, &ocr, &doc.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
@@ -36,6 +36,7 @@ func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, e
 	doc.Warnings = decodeStrings(warnings)
 	m.Answers = decodeOptional[vanban.DocRef](answers)
 	doc.Confidence = decodeOptional[vanban.Confidence](confidence)
+	doc.OCR = decodeOptional[vanban.OCRInfo](ocr)
 	if m.Cites, err = loadRefs(ctx, q, id, "cites"); err != nil {
 		return nil, err
 	}
@@ -67,7 +68,7 @@ func loadRefs(ctx context.Context, q queryer, id int64, kind string) ([]string, 
 }
 
 func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT stt, task, role, result, status_text, section, plan_stt, unit, difficulty, proposal
+	rows, err := q.QueryContext(ctx, `SELECT stt, task, role, result, status_text, section, plan_stt, unit, difficulty, proposal, ocr
 		FROM report_items WHERE document_id = ? ORDER BY ord`, id)
 	if err != nil {
 		return nil, err
@@ -76,10 +77,12 @@ func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportI
 	var out []vanban.ReportItem
 	for rows.Next() {
 		var it vanban.ReportItem
+		var ocr string
 		if err := rows.Scan(&it.STT, &it.Task, &it.Role, &it.Result, &it.StatusText, &it.Section,
-			&it.PlanSTT, &it.Unit, &it.Difficulty, &it.Proposal); err != nil {
+			&it.PlanSTT, &it.Unit, &it.Difficulty, &it.Proposal, &ocr); err != nil {
 			return nil, err
 		}
+		it.OCR = decodeConfidences(ocr)
 		out = append(out, it)
 	}
 	return out, rows.Err()
@@ -90,7 +93,7 @@ func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportI
 // their parties, milestones and targets.
 func loadTasks(ctx context.Context, q queryer, where string, args ...any) ([]vanban.Task, error) {
 	rows, err := q.QueryContext(ctx, `SELECT t.id, COALESCE(s.numeral, ''), COALESCE(s.title, ''), t.stt, t.task, t.expected_output,
-		t.lead, t.coordinators, t.timeframe, t.note, t.monitor, t.extra, t.unparsed
+		t.lead, t.coordinators, t.timeframe, t.note, t.monitor, t.extra, t.unparsed, t.ocr
 		FROM tasks t LEFT JOIN sections s ON s.id = t.section_id WHERE `+where+` ORDER BY t.document_id, t.ord`, args...)
 	if err != nil {
 		return nil, err
@@ -99,13 +102,14 @@ func loadTasks(ctx context.Context, q queryer, where string, args ...any) ([]van
 	index := map[int64]int{}
 	for rows.Next() {
 		var t vanban.Task
-		var extra, unparsed string
+		var extra, unparsed, ocr string
 		if err := rows.Scan(&t.ID, &t.Section.Numeral, &t.Section.Title, &t.STT, &t.Task, &t.ExpectedOutput,
-			&t.Lead, &t.Coordinators, &t.Timeframe, &t.Note, &t.Monitor, &extra, &unparsed); err != nil {
+			&t.Lead, &t.Coordinators, &t.Timeframe, &t.Note, &t.Monitor, &extra, &unparsed, &ocr); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		t.Extra, t.Unparsed = decodeMap(extra), decodeStrings(unparsed)
+		t.OCR = decodeConfidences(ocr)
 		index[t.ID] = len(tasks)
 		tasks = append(tasks, t)
 	}

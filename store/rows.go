@@ -61,8 +61,9 @@ func (w *writer) replaceRows(docID int64, doc *vanban.Document) error {
 	}
 	for i, it := range doc.ReportItems {
 		if _, err := w.exec(`INSERT INTO report_items (document_id, ord, stt, task, role, result, status_text, section,
-			plan_stt, unit, difficulty, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, i, it.STT, it.Task, it.Role, it.Result, it.StatusText, it.Section, it.PlanSTT, it.Unit, it.Difficulty, it.Proposal); err != nil {
+			plan_stt, unit, difficulty, proposal, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			docID, i, it.STT, it.Task, it.Role, it.Result, it.StatusText, it.Section, it.PlanSTT, it.Unit, it.Difficulty, it.Proposal,
+			encodeJSON(it.OCR)); err != nil {
 			return err
 		}
 	}
@@ -118,9 +119,9 @@ func (w *writer) insertTask(docID int64, ord int, sectionID any, id int64, t van
 		keep = id
 	}
 	err := w.queryRow(`INSERT INTO tasks (id, document_id, ord, section_id, stt, task, expected_output, lead, coordinators,
-		timeframe, note, monitor, extra, unparsed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		timeframe, note, monitor, extra, unparsed, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		keep, docID, ord, sectionID, t.STT, t.Task, t.ExpectedOutput, t.Lead, t.Coordinators,
-		t.Timeframe, t.Note, t.Monitor, encodeJSON(t.Extra), encodeJSON(t.Unparsed)).Scan(&id)
+		t.Timeframe, t.Note, t.Monitor, encodeJSON(t.Extra), encodeJSON(t.Unparsed), encodeJSON(t.OCR)).Scan(&id)
 	if err != nil {
 		return err
 	}

@@ -254,6 +254,13 @@ ALTER TABLE report_items ADD COLUMN proposal TEXT NOT NULL DEFAULT '';
 	`
 ALTER TABLE documents ADD COLUMN confidence TEXT NOT NULL DEFAULT 'null';
 `,
+	// 6: what OCR read and how surely: per document, per task cell, per
+	// report item cell.
+	`
+ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
+ALTER TABLE tasks ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
+ALTER TABLE report_items ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per

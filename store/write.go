@@ -565,11 +565,11 @@ func (w *writer) writeDocument(docID, fileID int64, in Incoming, doc *vanban.Doc
 	_, err = w.exec(`UPDATE documents SET status = 'ok', file_id = ?, file_name = ?, path = ?, sha256 = ?, format = ?, size = ?, pages = ?,
 		doc_type = ?, number = ?, symbol = ?, reference = ?, issuer = ?, place = ?, date = ?, title = ?, signer = ?, signer_title = ?,
 		annual_report_due = ?, report_to = ?, warnings = ?, ref_key = ?, issuer_key = ?, type_key = ?, title_key = ?,
-		answers = ?, confidence = ?, updated_at = ?, revision = ? WHERE id = ?`,
+		answers = ?, confidence = ?, ocr = ?, updated_at = ?, revision = ? WHERE id = ?`,
 		fileID, in.Name, in.Path, in.Blob.SHA256, in.Format, in.Blob.Size, doc.Pages,
 		m.DocType, m.Number, m.Symbol, m.Reference, m.Issuer, m.Place, encodeDate(m.Date), m.Title, m.Signer, m.SignerTitle,
 		m.AnnualReportDue, m.ReportTo, encodeJSON(doc.Warnings), RefKey(m.Reference), Fold(m.Issuer), Fold(m.DocType), Fold(m.Title),
-		encodeJSON(m.Answers), encodeJSON(doc.Confidence), w.now, rev, docID)
+		encodeJSON(m.Answers), encodeJSON(doc.Confidence), encodeJSON(doc.OCR), w.now, rev, docID)
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"vanban/extract/layout"
 	"vanban/ingest"
 	"vanban/store"
 )
@@ -268,7 +269,11 @@ func (w *Watcher) worker(ctx context.Context, work <-chan string, results chan<-
 	base := context.WithoutCancel(ctx)
 	for path := range work {
 		w.emit(Event{Kind: Taken, Path: path})
-		fctx, cancel := context.WithTimeout(base, w.cfg.FileTimeout)
+		timeout := w.cfg.FileTimeout
+		if info, err := os.Stat(path); err == nil {
+			timeout = layout.TimeFor(info.Size(), timeout) // a long scan is read page by page
+		}
+		fctx, cancel := context.WithTimeout(base, timeout)
 		r := w.cfg.Pipeline.File(fctx, path)
 		cancel()
 		results <- r

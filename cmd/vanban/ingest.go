@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"vanban"
@@ -57,6 +58,7 @@ func ingestFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 		}
 		onResult := func(r ingest.Result) {
 			if bar != nil {
+				bar.Describe("Đang nhập")
 				bar.Add(1)
 			}
 			if !*asJSON && (bar == nil || *verbose) {
@@ -66,7 +68,17 @@ func ingestFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 				printIngestResult(c.stdout, r)
 			}
 		}
-		sum, left := a.Ingest(ctx, args, app.IngestOptions{Retry: *retry, Reread: *reread}, onTotal, onResult)
+		onProgress := func(p ingest.Progress) {
+			msg := fmt.Sprintf("Đang nhận dạng chữ %s: trang %d/%d", filepath.Base(p.Path), p.Done, p.Total)
+			switch {
+			case bar != nil:
+				bar.Describe(msg)
+			case tty:
+				fmt.Fprintf(c.stderr, "\r%s", msg)
+			}
+		}
+		opt := app.IngestOptions{Retry: *retry, Reread: *reread, OnProgress: onProgress}
+		sum, left := a.Ingest(ctx, args, opt, onTotal, onResult)
 		if bar != nil {
 			bar.Finish()
 		}

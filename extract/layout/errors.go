@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Reasons a file cannot be read. Readers wrap them with detail; callers
@@ -30,3 +31,11 @@ var (
 // ErrTimeout is a reading that ran out of time; it is also a
 // context.DeadlineExceeded, so callers that classify deadlines see it.
 var ErrTimeout = fmt.Errorf("extraction timed out: %w", context.DeadlineExceeded)
+
+// TimeFor is the time reading a file of size bytes may take, at least
+// base: a scan is read by OCR page by page, and its pages make its size
+// (a page at 300 dpi weighs some 100 KB to 1 MB), so every 100 KB buy a
+// second, up to half an hour.
+func TimeFor(size int64, base time.Duration) time.Duration {
+	return min(base+time.Duration(size/(100<<10))*time.Second, max(base, 30*time.Minute))
+}

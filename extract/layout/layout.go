@@ -19,6 +19,19 @@ type Doc struct {
 	// (a producer that wrote glyph numbers for text): their words are
 	// partly missing.
 	Misencoded []int `json:",omitempty"`
+	// OCR lists the pages read by OCR (scans), in page order; nil for a
+	// file read from its text layer alone.
+	OCR []OCRPage `json:",omitempty"`
+}
+
+// OCRPage says how one scanned page was read.
+type OCRPage struct {
+	Page   int     // 1-based
+	Source string  // where the pixels came from: "jpeg", "ccitt", "flate", "render" (pdftoppm), "image" (an image file)
+	DPI    float64 // resolution of the scan
+	Skew   float64 // degrees the scan was turned to level it
+	Words  int     // words recognised
+	Conf   float64 // mean word confidence, 0..1
 }
 
 // Block is a paragraph or a table; exactly one of Para and Table is set.
@@ -41,6 +54,10 @@ type Para struct {
 	// header typed with tabs instead of a table: "ỦY BAN NHÂN DÂN⇥CỘNG
 	// HÒA …"); nil otherwise. Each part is normalized like Text.
 	Tabs []string `json:",omitempty"`
+	// OCR is set when the text was recognised in a scan; Conf is then the
+	// recognizer's mean confidence in it, 0..1.
+	OCR  bool    `json:",omitempty"`
+	Conf float64 `json:",omitempty"`
 }
 
 // Table is a grid of cells. A table that a PDF breaks over pages is one
@@ -75,6 +92,9 @@ type Cell struct {
 	Continued bool
 	// Nested holds tables nested inside the cell, if any.
 	Nested []Table
+	// OCR and Conf as for Para.
+	OCR  bool    `json:",omitempty"`
+	Conf float64 `json:",omitempty"`
 }
 
 // Text returns the cell as a reader sees it: its lines joined with one

@@ -39,6 +39,7 @@ type glyph struct {
 	space   bool    // white space
 	annot   bool    // drawn by an annotation's appearance, not the page
 	seq     int     // content order
+	ocr     float32 // read by OCR with this confidence (0..1); 0 for drawn text
 }
 
 // hline and vline are rulings in display space.
@@ -55,6 +56,10 @@ type pageContent struct {
 	glyphs  []glyph
 	hs      []hline
 	vs      []vline
+	// What a scanned page needs: the images it draws, its display size
+	// before orientation.
+	images       []imageUse
+	dispW, dispH float64
 }
 
 // textChars counts the page's own characters, not its annotations'
@@ -121,6 +126,7 @@ func (rd *reader) interpretPage(p pageInfo) *pageContent {
 	data := rd.pageContents(p.v)
 	in.run(data)
 	in.annotations(p.v, base)
+	pc.dispW, pc.dispH = pc.w, pc.h
 	pc.orient()
 	return pc
 }
@@ -190,6 +196,7 @@ func (in *interp) run(data []byte) {
 			return
 		}
 		if string(kw) == "BI" {
+			in.noteImage(lib.Value{}, true)
 			lx.skipInlineImage()
 		} else {
 			in.do(string(kw), stk)

@@ -271,7 +271,9 @@ func (l tline) text() string {
 			}
 			continue
 		}
-		if prev != nil && (spaceBetween(spaces, prev, g) || g.x0-prev.x1 > wordGap*math.Max(g.size, prev.size)) {
+		// Two words OCR recognised apart are two words, however close.
+		ocrWords := prev != nil && prev.ocr > 0 && g.ocr > 0
+		if prev != nil && (ocrWords || spaceBetween(spaces, prev, g) || g.x0-prev.x1 > wordGap*math.Max(g.size, prev.size)) {
 			run.WriteByte(' ')
 		}
 		if g.font != runFont {

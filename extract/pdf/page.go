@@ -82,9 +82,10 @@ func leftOf(it item) float64 {
 // para makes the Para of a line segment.
 func (l tline) para() *layout.Para {
 	bold, italic := l.style()
+	isOCR, conf := ocrConf(l.glyphs)
 	return &layout.Para{
 		Text: l.text(), X: round1(l.x0), Right: round1(l.x1),
-		Bold: bold, Italic: italic, Size: round1(l.size),
+		Bold: bold, Italic: italic, Size: round1(l.size), OCR: isOCR, Conf: conf,
 	}
 }
 
@@ -118,6 +119,7 @@ func (g *grid) table() *layout.Table {
 				continue // spanned
 			}
 			cell := layout.Cell{Col: j, Span: c.c1 - c.c0 + 1, Lines: texts[k], Bold: bold[k], Continued: c.r0 < i}
+			cell.OCR, cell.Conf = ocrConf(c.glyphs)
 			own = own || !cell.Continued
 			row.Cells = append(row.Cells, cell)
 		}

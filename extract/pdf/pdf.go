@@ -38,17 +38,19 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 
 	lib "github.com/ledongthuc/pdf"
 
 	"vanban/extract/layout"
+	"vanban/extract/ocr"
 )
 
 // Options bound the work spent on one file; zero fields take defaults.
@@ -61,6 +63,13 @@ type Options struct {
 	// having a text layer: a scan with only a signature stamp's text is
 	// still a scan (default 200 non-space characters on some page).
 	MinPageChars int
+	// OCR, when set, reads the scanned pages (see scan.go); without it a
+	// file of scans fails with layout.ErrNoText as before.
+	OCR *ocr.Engine
+	// Progress, when set, is told after each scanned page OCR has read.
+	Progress func(done, total int)
+	// Context bounds OCR (default: none).
+	Context context.Context
 }
 
 func (o Options) withDefaults() Options {
@@ -133,7 +142,9 @@ func attempt(data []byte, opt Options) (doc *layout.Doc, dropped []string, err e
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", layout.ErrMalformed, err)
 	}
-	return newReader(r, opt).read()
+	rd := newReader(r, opt)
+	rd.data = data
+	return rd.read()
 }
 
 var pdfHeader = []byte("%PDF-")
@@ -191,6 +202,11 @@ type reader struct {
 	warnings []string
 	ops      int
 	glyphs   []glyph // reused from page to page
+	data     []byte  // the file, for images taken out raw and for pdftoppm
+
+	tmpOnce sync.Once
+	tmpPath string
+	tmpErr  error
 }
 
 func newReader(r *lib.Reader, opt Options) *reader {
@@ -232,31 +248,68 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 	perPage := make([][]item, len(pages))
 	sizes := make([]pageSize, len(pages))
 	chars, maxChars, unknown := 0, 0, 0
-	var misencoded []int
+	var scans []*scanJob
+	var unread, misencoded []int
 	for i, p := range pages {
 		pc := rd.interpretPage(p)
 		pc.num = i + 1
 		n := pc.textChars()
 		chars += n
-		maxChars = max(maxChars, n)
-		unknown += pc.unknown
-		if pc.unknown >= minUnknown && pc.unknown*5 > n+pc.unknown {
-			misencoded = append(misencoded, pc.num)
-		}
 		sizes[i] = pageSize{pc.w, pc.h}
+		// A page whose text layer is mostly glyphs of unknown text
+		// (a producer that wrote glyph numbers for text) is read from
+		// its picture, as a scan is.
+		bad := pc.unknown >= minUnknown && pc.unknown*5 > n+pc.unknown
+		if pc.scanned(rd.opt.MinPageChars) || bad {
+			if rd.opt.OCR != nil {
+				job := rd.planScan(i, pc)
+				if bad {
+					job.renderWhole(rd, i)
+				}
+				scans = append(scans, job)
+				sizes[i] = pageSize{pc.dispW, pc.dispH}
+				rd.glyphs = pc.glyphs[:0]
+				continue
+			}
+			if bad {
+				misencoded = append(misencoded, pc.num)
+				unknown += pc.unknown
+			} else {
+				unread = append(unread, i+1)
+			}
+		}
+		maxChars = max(maxChars, n)
 		perPage[i] = layoutPage(pc)
 		rd.glyphs = pc.glyphs[:0]
 	}
-	if maxChars < rd.opt.MinPageChars && unknown < minUnknown {
-		return nil, nil, fmt.Errorf("%w (%d characters on %d pages)", layout.ErrNoText, chars, len(pages))
+	var ocrPages []layout.OCRPage
+	if len(scans) > 0 {
+		items, info, err := rd.runScans(scans)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: OCR: %v", layout.ErrNoText, err)
+		}
+		words := 0
+		for k, j := range scans {
+			perPage[j.page] = items[k]
+			words += info[k].Words
+		}
+		if words == 0 && maxChars < rd.opt.MinPageChars {
+			return nil, nil, fmt.Errorf("%w: OCR found no text on %d scanned pages", layout.ErrNoText, len(scans))
+		}
+		ocrPages = info
+	} else if maxChars < rd.opt.MinPageChars && unknown < minUnknown {
+		return nil, nil, noText(chars, len(pages))
 	}
 	if unknown > chars {
 		return nil, nil, fmt.Errorf("%w: %d glyphs without text, %d characters read", layout.ErrMisencoded, unknown, chars)
 	}
-	doc := &layout.Doc{Format: "pdf", Pages: len(pages), Misencoded: misencoded}
+	if len(unread) > 0 {
+		rd.warn("PDF: trang %s là bản quét, cần nhận dạng chữ (OCR) để đọc", pageList(unread))
+	}
 	if len(misencoded) > 0 {
 		rd.warn("lớp văn bản bị mã hoá sai ở %d trang (%s): một phần chữ không đọc được, cần nhận dạng ký tự (OCR)", len(misencoded), pageList(misencoded))
 	}
+	doc := &layout.Doc{Format: "pdf", Pages: len(pages), OCR: ocrPages, Misencoded: misencoded}
 	var dropped []string
 	doc.Blocks, dropped = buildBlocks(perPage, sizes)
 	doc.Warnings = rd.warnings
@@ -266,15 +319,6 @@ func (rd *reader) read() (*layout.Doc, []string, error) {
 // minUnknown is how many glyphs of unknown text make a page's text layer
 // mis-encoded (a stray symbol font does not).
 const minUnknown = 20
-
-// pageList writes page numbers for a person: "1, 3, 5".
-func pageList(pages []int) string {
-	s := make([]string, len(pages))
-	for i, p := range pages {
-		s[i] = strconv.Itoa(p)
-	}
-	return strings.Join(s, ", ")
-}
 
 // limits caps decoded stream bytes.
 type limits struct {

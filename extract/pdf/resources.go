@@ -61,6 +61,10 @@ func (in *interp) doXObject(name string) {
 	}
 	ref := in.res.xobjRefs[name]
 	x := in.res.v.Key("XObject").Key(name)
+	if x.Kind() == lib.Stream && x.Key("Subtype").Name() == "Image" {
+		in.noteImage(x, false)
+		return
+	}
 	if x.Kind() != lib.Stream || x.Key("Subtype").Name() != "Form" {
 		return
 	}
