@@ -44,9 +44,11 @@ func loadFont(v lib.Value, lim *limits) *font {
 	f.name = stripSubset(v.Key("BaseFont").Name())
 	sub := v.Key("Subtype").Name()
 	desc := v.Key("FontDescriptor")
+	glyphCodes := false
 	if sub == "Type0" {
 		f.cid = true
 		d := v.Key("DescendantFonts").Index(0)
+		glyphCodes = codesAreGlyphs(d)
 		if f.name == "" {
 			f.name = stripSubset(d.Key("BaseFont").Name())
 		}
@@ -89,12 +91,23 @@ func loadFont(v lib.Value, lim *limits) *font {
 			f.toUni = parseCMap(data)
 		}
 	}
-	if f.cid && f.toUni != nil && f.toUni.identity() {
+	if glyphCodes && f.toUni != nil && f.toUni.identity() {
 		f.toUni = nil
 	}
 	f.noText = f.cid && f.toUni == nil
 	f.style(desc)
 	return f
+}
+
+// codesAreGlyphs reports whether a CID font's codes are its glyph
+// indexes (an Identity CIDToGIDMap, or a CFF font, which has none), so
+// that a ToUnicode mapping each code to itself is a producer's filler.
+// A CIDToGIDMap stream means the codes are chosen by the producer, and
+// producers that write one (fpdf, tcpdf) choose the Unicode code point,
+// so the same identity mapping is then the truth.
+func codesAreGlyphs(d lib.Value) bool {
+	m := d.Key("CIDToGIDMap")
+	return m.Kind() != lib.Stream
 }
 
 // simpleEncoder returns the library's decoder of a simple font's
