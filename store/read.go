@@ -480,6 +480,8 @@ type Location struct {
 	// Rejected marks a file refused without its content (see Reject);
 	// FileID is 0 then.
 	Rejected bool
+	// StoredAt is when the content was stored (or the file refused).
+	StoredAt time.Time
 }
 
 // Locations returns the known paths inside dir (all when dir is ""), for
@@ -489,7 +491,7 @@ func (s *DB) Locations(ctx context.Context, dir string) (map[string]Location, er
 	if dir != "" {
 		prefix = strings.TrimSuffix(dir, string(filepath.Separator)) + string(filepath.Separator)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT l.path, l.file_id, l.size, l.mtime_ns, f.status, f.error_kind, f.attempts
+	rows, err := s.db.QueryContext(ctx, `SELECT l.path, l.file_id, l.size, l.mtime_ns, f.status, f.error_kind, f.attempts, f.ingested_at
 		FROM locations l JOIN files f ON f.id = l.file_id WHERE substr(l.path, 1, length(?)) = ?`, prefix, prefix)
 	if err != nil {
 		return nil, err
@@ -497,12 +499,13 @@ func (s *DB) Locations(ctx context.Context, dir string) (map[string]Location, er
 	defer rows.Close()
 	m := map[string]Location{}
 	for rows.Next() {
-		var path string
+		var path, at string
 		var l Location
 		var ns int64
-		if err := rows.Scan(&path, &l.FileID, &l.Size, &ns, &l.Status, &l.ErrorKind, &l.Attempts); err != nil {
+		if err := rows.Scan(&path, &l.FileID, &l.Size, &ns, &l.Status, &l.ErrorKind, &l.Attempts, &at); err != nil {
 			return nil, err
 		}
+		l.StoredAt = parseStamp(at)
 		if ns != 0 {
 			l.ModTime = time.Unix(0, ns)
 		}
@@ -517,7 +520,7 @@ func (s *DB) Locations(ctx context.Context, dir string) (map[string]Location, er
 	}
 	for _, f := range rejected {
 		if _, ok := m[f.Path]; !ok && (prefix == "" || strings.HasPrefix(f.Path, prefix)) {
-			m[f.Path] = Location{Size: f.Size, ModTime: f.ModTime, Status: vanban.ReadFailed, ErrorKind: f.ErrorKind, Attempts: f.Attempts, Rejected: true}
+			m[f.Path] = Location{Size: f.Size, ModTime: f.ModTime, Status: vanban.ReadFailed, ErrorKind: f.ErrorKind, Attempts: f.Attempts, Rejected: true, StoredAt: f.IngestedAt}
 		}
 	}
 	return m, nil

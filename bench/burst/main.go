@@ -12,6 +12,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -128,25 +129,20 @@ func writePaced(wr ingesttest.Writer, items []ingesttest.Item, parallel int, rat
 	return closes
 }
 
-// stored returns when each wanted path reached the store (read or failed).
+// stored returns when each wanted path reached the store (read, failed
+// or refused).
 func stored(db *store.DB, want map[string]bool) (map[string]time.Time, error) {
-	rows, err := db.SQL().Query(`SELECT l.path, f.ingested_at FROM locations l JOIN files f ON f.id = l.file_id`)
+	locs, err := db.Locations(context.Background(), "")
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := map[string]time.Time{}
-	for rows.Next() {
-		var path, at string
-		if err := rows.Scan(&path, &at); err != nil {
-			return nil, err
-		}
+	for path, l := range locs {
 		if want[path] {
-			t, _ := time.Parse("2006-01-02T15:04:05.000000Z", at)
-			out[path] = t
+			out[path] = l.StoredAt
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func report(items []ingesttest.Item, dir string, closes, done map[string]time.Time, start time.Time, mem *sampler, baseline int64, files int) {

@@ -169,7 +169,7 @@ var minGain = math.Log(50)
 // fixMarks returns the syllable core with the marks its neighbours make
 // likeliest; prev and next are the lower-case neighbouring syllables
 // ("" at a line's end or next to punctuation).
-func (l *lexicon) fixMarks(prev, core, next string) string {
+func (l *lexicon) fixMarks(prev, core, next string, closed bool) string {
 	low := strings.ToLower(core)
 	if !isLetters(low) {
 		return core
@@ -192,21 +192,70 @@ func (l *lexicon) fixMarks(prev, core, next string) string {
 			best, bestScore = c, s
 		}
 	}
-	// Only context decides: a known syllable is doubted only between two
-	// neighbours, neither of which was ever seen beside it; frequency
-	// alone is no reason to overrule what was read.
-	if l.known(low) && (prev == "" || next == "") {
+	if best == low || bestScore-own < minGain {
 		return core
 	}
-	if best == low || bestScore-own < minGain || !l.inContext(prev, best, next) || l.inContext(prev, low, next) {
-		return core
+	// Only context decides: frequency alone is no reason to overrule what
+	// was read. The replacement must be seen beside a neighbour, and on
+	// every side where the reading is seen too, far more often than it.
+	if l.overrule(prev, low, best, next, closed) {
+		return matchCase(core, best)
 	}
-	return matchCase(core, best)
+	return core
 }
 
-// inContext reports whether c was seen next to one of its neighbours.
-func (l *lexicon) inContext(prev, c, next string) bool {
-	return prev != "" && l.big[prev+" "+c] >= 2 || next != "" && l.big[c+" "+next] >= 2
+// minSide is how many times a replacement must be seen before the next
+// syllable for that side alone to decide, and sideRatio how many times
+// more often than the syllable read, when that was seen there too.
+const (
+	minSide   = 10
+	sideRatio = 20
+)
+
+// overrule reports whether the neighbours' bigram counts back best over
+// low: on both sides, or on one side alone when it is decisive (best
+// seen there minSide times, low never). The next side may decide alone:
+// a compound's first syllable is fixed by its second ("Tố chức" at a
+// cell line's start is "Tổ chức"). The previous side decides alone only
+// where the phrase is closed by punctuation, or where the reading is no
+// known syllable: a line's last syllable is often a whole word whose
+// sequel sits on the next line ("dữ liệu mới" must not become "dữ liệu
+// môi" for "môi trường").
+func (l *lexicon) overrule(prev, low, best, next string, closed bool) bool {
+	if prev == "" && next == "" {
+		return false
+	}
+	backedPrev, okPrev := l.side(prev+" "+best, prev+" "+low, prev != "")
+	backedNext, okNext := l.side(best+" "+next, low+" "+next, next != "")
+	switch {
+	case !okPrev || !okNext:
+		return false
+	case prev != "" && next != "":
+		return backedPrev && backedNext
+	case next != "":
+		return backedNext && l.decisive(best+" "+next, low+" "+next)
+	default:
+		return backedPrev && (closed || !l.known(low)) && l.decisive(prev+" "+best, prev+" "+low)
+	}
+}
+
+// decisive reports whether one side's bigrams settle it alone.
+func (l *lexicon) decisive(withBest, withLow string) bool {
+	return l.big[withBest] >= minSide && l.big[withLow] == 0
+}
+
+// side compares one neighbour's bigrams: backed when the replacement is
+// seen there and far more often than the reading; not ok when the
+// reading is at home there.
+func (l *lexicon) side(withBest, withLow string, present bool) (backed, ok bool) {
+	if !present {
+		return false, true
+	}
+	nb, nl := l.big[withBest], l.big[withLow]
+	if nb >= 2 && nb >= sideRatio*nl {
+		return true, true
+	}
+	return false, nl < 2
 }
 
 // matchCase writes s in the case pattern of like: "Tổ", "TỔ", "tổ".
@@ -276,7 +325,7 @@ func correct(words []Word) []Word {
 		if t.core == "" {
 			continue
 		}
-		fixed := l.fixMarks(neighbour(i, -1), t.core, neighbour(i, 1))
+		fixed := l.fixMarks(neighbour(i, -1), t.core, neighbour(i, 1), t.post != "")
 		if fixed != t.core {
 			out[i].Text = t.pre + fixed + t.post
 		}

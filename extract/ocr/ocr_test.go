@@ -136,3 +136,27 @@ func TestDeskew(t *testing.T) {
 		t.Errorf("after deskew: %d horizontal, %d vertical rulings; want 4 and 4", len(hs), len(vs))
 	}
 }
+
+// TestFixMarks holds the context rule of tone-mark repair: both
+// neighbours, or the next one alone, or the previous one alone where
+// punctuation closes the phrase; a line's last word keeps its reading.
+func TestFixMarks(t *testing.T) {
+	l := theLexicon()
+	for _, tc := range []struct {
+		prev, core, next string
+		closed           bool
+		want             string
+	}{
+		{"chuyển", "đối", "số", false, "đổi"}, // both sides
+		{"", "Tố", "chức", false, "Tổ"},       // the next side alone
+		{"", "bố", "sung", false, "bổ"},
+		{"sửa", "đối", "", true, "đổi"},      // closed by punctuation
+		{"kế", "hoạch", "", false, "hoạch"},  // right as read
+		{"hoạch", "Thúc", "", false, "Thúc"}, // a line's end: "thực hiện" is no reason
+		{"", "tổ", "", false, "tổ"},          // no context at all
+	} {
+		if got := l.fixMarks(tc.prev, tc.core, tc.next, tc.closed); got != tc.want {
+			t.Errorf("fixMarks(%q, %q, %q, %v) = %q, want %q", tc.prev, tc.core, tc.next, tc.closed, got, tc.want)
+		}
+	}
+}
