@@ -81,8 +81,9 @@ func (a *App) catchUp(ctx context.Context) (err error) {
 	}
 }
 
-// catchUpBatch bounds the changes one index write takes.
-const catchUpBatch = 256
+// catchUpBatch bounds the changes read from the log at once; what one
+// index write holds is bounded by its entries (index.Refresh).
+const catchUpBatch = 64
 
 // affected returns the documents the changes touch, with the documents
 // linked to them, once each.
