@@ -112,11 +112,11 @@ func asGold(r vanban.Task) goldRow {
 }
 
 // minExactRows is the field-exact floor the 300 dpi scan of plan 58 is
-// held to (45 measured). The issue asks for 60; the remaining rows
+// held to (48 measured). The issue asks for 60; the remaining rows
 // differ by a tone mark or two (the Vietnamese model reads the hook above
 // as an acute in table cells, and a line's first or last syllable has
 // one neighbour to judge it by), a glued cell word, or an acronym.
-const minExactRows = 44
+const minExactRows = 47
 
 // scanned caches the OCR reading of plan 58's scan within a test run:
 // several tests check it, OCR takes half a minute.

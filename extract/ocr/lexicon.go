@@ -121,6 +121,9 @@ func (l *lexicon) splitGlued(w string) []string {
 		if strings.ContainsRune(",;", prev) && unicode.IsLetter(r) && !unicode.IsDigit(prev) {
 			return append([]string{w[:i]}, orSelf(l.splitGlued(w[i:]), w[i:])...)
 		}
+		if l.caseBreak(w, i, prev, r) {
+			return append([]string{w[:i]}, orSelf(l.splitGlued(w[i:]), w[i:])...)
+		}
 		if unicode.IsDigit(prev) && unicode.IsLower(r) || unicode.IsLower(prev) && unicode.IsDigit(r) {
 			rest := w[i:]
 			if t := splitToken(rest); isLetters(t.core) && len([]rune(t.core)) >= 2 || unicode.IsDigit(r) {
@@ -149,6 +152,45 @@ func (l *lexicon) splitGlued(w string) []string {
 	}
 	orig := []rune(t.core)
 	return []string{t.pre + string(orig[:best]), string(orig[best:]) + t.post}
+}
+
+// caseBreak reports whether a word glued at byte i changes case where no
+// word does: a syllable then a capitalised one ("quảCơ sở"), or an
+// acronym then a syllable ("UBNDngày"). Both sides must be known, so
+// that "VNeID" and "eKYC" stand.
+func (l *lexicon) caseBreak(w string, i int, prev, r rune) bool {
+	left, right := splitToken(w[:i]).core, splitToken(w[i:]).core
+	if left == "" || right == "" {
+		return false
+	}
+	rightWord := right
+	if j := strings.IndexFunc(right[1:], func(c rune) bool { return !unicode.IsLower(c) }); j >= 0 {
+		rightWord = right[:j+1]
+	}
+	if utf8.RuneCountInString(rightWord) < 2 || !l.known(strings.ToLower(rightWord)) && l.splitGlued(rightWord) == nil {
+		return false
+	}
+	switch {
+	case unicode.IsLower(prev) && unicode.IsUpper(r):
+		word := left
+		if k := strings.LastIndexFunc(left, unicode.IsUpper); k >= 0 {
+			word = left[k:]
+		}
+		return utf8.RuneCountInString(word) >= 2 && l.known(strings.ToLower(word))
+	case unicode.IsUpper(prev) && unicode.IsLower(r):
+		// "UBNDngày": the capitals before prev are the acronym; a word
+		// like "Ngày" has one capital only.
+		caps := 0
+		for _, c := range left {
+			if unicode.IsUpper(c) {
+				caps++
+			} else {
+				caps = 0
+			}
+		}
+		return caps >= 3
+	}
+	return false
 }
 
 func orSelf(parts []string, s string) []string {
@@ -258,6 +300,40 @@ func (l *lexicon) side(withBest, withLow string, present bool) (backed, ok bool)
 	return false, nl < 2
 }
 
+// capConfusions are the capitals the model takes for one another in
+// acronyms set in a serif face: the foot of a T lost makes it an L or
+// an I, and the other way round.
+var capConfusions = map[rune][]rune{'L': {'T', 'I'}, 'T': {'I', 'L'}, 'I': {'T', 'L'}}
+
+// fixAcronym returns the known acronym an unknown run of three or more
+// capitals is one confusion away from ("LLHC" for "TTHC": two Ls of the
+// same glyph count as one), or the run as it was.
+func (l *lexicon) fixAcronym(core string) string {
+	if utf8.RuneCountInString(core) < 3 || strings.ToUpper(core) != core || !isLetters(core) || l.known(strings.ToLower(core)) {
+		return core
+	}
+	best, bestN := core, 0.0
+	rs := []rune(core)
+	for from, tos := range capConfusions {
+		for _, to := range tos {
+			// Every occurrence of one glyph is read the same way.
+			v := strings.Map(func(r rune) rune {
+				if r == from {
+					return to
+				}
+				return r
+			}, string(rs))
+			if v == core {
+				continue
+			}
+			if n := l.uni[strings.ToLower(v)]; n >= minSide && n > bestN {
+				best, bestN = v, n
+			}
+		}
+	}
+	return best
+}
+
 // matchCase writes s in the case pattern of like: "Tổ", "TỔ", "tổ".
 func matchCase(like, s string) string {
 	lr := []rune(like)
@@ -325,7 +401,10 @@ func correct(words []Word) []Word {
 		if t.core == "" {
 			continue
 		}
-		fixed := l.fixMarks(neighbour(i, -1), t.core, neighbour(i, 1), t.post != "")
+		fixed := l.fixAcronym(t.core)
+		if fixed == t.core {
+			fixed = l.fixMarks(neighbour(i, -1), t.core, neighbour(i, 1), t.post != "")
+		}
 		if fixed != t.core {
 			out[i].Text = t.pre + fixed + t.post
 		}

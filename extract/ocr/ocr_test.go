@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -159,4 +160,57 @@ func TestFixMarks(t *testing.T) {
 			t.Errorf("fixMarks(%q, %q, %q, %v) = %q, want %q", tc.prev, tc.core, tc.next, tc.closed, got, tc.want)
 		}
 	}
+}
+
+func TestSplitCaseBreak(t *testing.T) {
+	l := theLexicon()
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"quảCơsở", []string{"quả", "Cơ", "sở"}},
+		{"16/KH-UBNDngày", []string{"16/KH-UBND", "ngày"}},
+		{"VNeID", nil},
+		{"eKYC", nil},
+		{"Ngày", nil},
+		{"UBND", nil},
+		{"nghệ:", nil},
+		{"Aễ:", nil},
+	} {
+		got := l.splitGlued(tc.in)
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("splitGlued(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFixAcronym(t *testing.T) {
+	l := theLexicon()
+	for in, want := range map[string]string{
+		"LLHC": "TTHC", // both Ts lost their foot
+		"TTHC": "TTHC",
+		"UBND": "UBND",
+		"XYZW": "XYZW", // unknown, no confusion makes it known
+		"Tổ":   "Tổ",
+	} {
+		if got := l.fixAcronym(in); got != want {
+			t.Errorf("fixAcronym(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzSplitGlued: any word OCR gives is split without a panic, and the
+// parts put together are the word again.
+func FuzzSplitGlued(f *testing.F) {
+	for _, s := range []string{"quảCơsở", "16/KH-UBNDngày", "ngành,đơn", "Aễ:", "2024của", "LLHC"} {
+		f.Add(s)
+	}
+	l := theLexicon()
+	f.Fuzz(func(t *testing.T, w string) {
+		parts := l.splitGlued(w)
+		if parts != nil && strings.Join(parts, "") != w {
+			t.Fatalf("splitGlued(%q) = %q", w, parts)
+		}
+		l.fixAcronym(w)
+	})
 }
