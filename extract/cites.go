@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // refPattern matches a document's number and symbol as Nghị định 30 and
@@ -13,7 +14,15 @@ const refPattern = `\d+(?:/\d{4})?(?:/|-)[\p{Lu}Đ][\p{L}Đđ0-9]*(?:[-/][\p{Lu}
 // docKinds are the document types a citation names before "số".
 const docKinds = `Kế hoạch|Quyết định|Nghị quyết|Nghị định|Kết luận|Chỉ thị|Thông báo|Thông tư|Công văn|Văn bản|Báo cáo|Tờ trình|Chương trình|Đề án|Công điện|Luật|Hướng dẫn|Quy định`
 
-var citationRe = regexp.MustCompile(`(?i:(` + docKinds + `))\s+(?:số\s+)?(` + refPattern + `)`)
+var (
+	citedRefRe = regexp.MustCompile(refPattern)
+	// kindBeforeRe is the kind that ends the text before a reference.
+	kindBeforeRe = regexp.MustCompile(`(?i:(` + docKinds + `)\s+(?:số\s+)?)$`)
+)
+
+// kindWindow is how far before a reference its kind may begin, in bytes:
+// the longest kind and " số " with room for extra spaces.
+const kindWindow = 48
 
 // citation is one document reference found in text.
 type citation struct {
@@ -63,14 +72,28 @@ func replaced(text string) []string {
 	return out
 }
 
-// findCitations runs citationRe over the lines of t that can hold a
-// reference (a digit followed by "/" or "-"): the regular expression is
-// slow on long prose, and most lines cite nothing.
+// findCitations finds "KIND [số] REFERENCE" in the lines of t that can
+// hold a reference (a digit followed by "/" or "-"), as [match, kind,
+// reference]. It looks for references first and for their kind in the
+// few bytes before them: one expression with the kinds' case-insensitive
+// alternation in front is tried at every position of every line, and
+// cost a tenth of reading a plan.
 func findCitations(t string) [][]string {
 	var out [][]string
 	for line := range strings.Lines(t) {
-		if mayCite(line) {
-			out = append(out, citationRe.FindAllStringSubmatch(line, -1)...)
+		if !mayCite(line) {
+			continue
+		}
+		for _, loc := range citedRefRe.FindAllStringIndex(line, -1) {
+			start := max(0, loc[0]-kindWindow)
+			for start < loc[0] && !utf8.RuneStart(line[start]) {
+				start++
+			}
+			m := kindBeforeRe.FindStringSubmatchIndex(line[start:loc[0]])
+			if m == nil {
+				continue
+			}
+			out = append(out, []string{line[start+m[0] : loc[1]], line[start+m[2] : start+m[3]], line[loc[0]:loc[1]]})
 		}
 	}
 	return out
