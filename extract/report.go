@@ -61,4 +61,3 @@ var (
 )
 
 var progressRe = regexp.MustCompile(`(?i)^(?:[-–+•]\s*)?(?:tiến độ|kết quả|đánh giá)\s*:\s*(.+)$`)
-
