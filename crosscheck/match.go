@@ -320,7 +320,7 @@ func (m *matcher) numbered(it vanban.ReportItem, unit string) (sure int, maybe m
 // it names none.
 func (m *matcher) inSection(tasks []int, heading string) []int {
 	numeral, title := splitHeading(heading)
-	if numeral == "" && title == "" {
+	if numeral == "" && title == "" || roleHeading(title) {
 		return tasks
 	}
 	if byNumeral := narrow(tasks, func(j int) bool {
@@ -334,6 +334,18 @@ func (m *matcher) inSection(tasks []int, heading string) []int {
 		best = math.Max(best, cosine(v, m.tasks[j].section))
 	}
 	return narrow(tasks, func(j int) bool { return cosine(v, m.tasks[j].section) >= best-1e-9 })
+}
+
+// roleHeading reports whether a heading only gives the role of the items
+// under it ("I. NHIỆM VỤ CHỦ TRÌ", "B. Nhiệm vụ phối hợp"): its numeral
+// counts the report's groups, not the plan's sections.
+func roleHeading(title string) bool {
+	w := words(title)
+	if len(w) > 6 {
+		return false
+	}
+	f := strings.Join(w, " ")
+	return containsPhrase(f, "chu tri") || containsPhrase(f, "phoi hop")
 }
 
 // splitHeading parts a heading into its numeral, folded, and its title:

@@ -44,7 +44,9 @@ func findSchemas(blocks []layout.Block) map[int]schema {
 		if b.Table == nil {
 			continue
 		}
-		if s, ok := readSchema(b.Table); ok {
+		if s, ok := readSchema(b.Table); ok && !s.report {
+			schemas[i] = s
+		} else if s, ok := reportSchema(b.Table); ok {
 			schemas[i] = s
 		} else if s, ok := continuation(blocks, schemas, i); ok {
 			schemas[i] = s

@@ -11,21 +11,89 @@ import (
 // Reading a unit's report: its results table (reportRows) or, without
 // one, its prose (proseItems).
 
-// reportRows reads the items of a report's results table.
+// reportRows reads the items of a report's results table. Heading rows
+// open a section, or give the role of the rows under them ("I. NHIỆM VỤ
+// CHỦ TRÌ", "II. NHIỆM VỤ PHỐI HỢP"): a role group is no section of the
+// plan, and its numeral names none of the plan's sections.
 func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.ReportItem {
 	var out []vanban.ReportItem
-	bodyRows(t, s, section, func(rr row) {
-		out = append(out, vanban.ReportItem{
-			STT:        rr.stt,
-			Task:       rr.cells[colTask],
-			Role:       rr.cells[colRole],
-			Result:     rr.cells[colResult],
-			StatusText: rr.cells[colStatus],
-			Section:    sectionLabel(*section),
-			OCR:        rr.ocrFields(),
-		})
-	})
+	for _, r := range t.Rows[s.body:] {
+		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
+			continue
+		}
+		if sec, ok := reportHeading(t, s, r); ok {
+			*section = sec
+			continue
+		}
+		rr := readRow(s, r)
+		if rr.cells[colTask] == "" && rr.cells[colResult] == "" {
+			continue
+		}
+		out = append(out, reportItem(rr, *section, s.has(colSTT)))
+	}
 	return out
+}
+
+// reportItem is one row of a results table under section. Its number is
+// the plan's task number; a running number beside it (hasRunning) is the
+// report's own count and kept nowhere: it shifts when a row is inserted.
+func reportItem(rr row, section vanban.Section, hasRunning bool) vanban.ReportItem {
+	stt := strings.TrimRight(strings.TrimSpace(rr.cells[colPlanSTT]), ".)")
+	it := vanban.ReportItem{
+		STT:        stt,
+		Section:    sectionLabel(section),
+		Task:       rr.cells[colTask],
+		Role:       rr.cells[colRole],
+		Result:     rr.cells[colResult],
+		StatusText: rr.cells[colStatus],
+		Unit:       rr.cells[colUnit],
+		Difficulty: rr.cells[colDifficulty],
+		Proposal:   rr.cells[colProposal],
+		OCR:        rr.ocrFields(),
+	}
+	if hasRunning {
+		it.PlanSTT = stt
+	}
+	if role := roleGroup(section.Title); role != "" && it.Role == "" {
+		it.Role = role
+	}
+	return it
+}
+
+// reportHeading returns the section a heading row of a results table
+// opens: one cell across the table, a numbered group row, or a Roman
+// numeral with a title and nothing else.
+func reportHeading(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
+	if spanningRow(t, r) || t.Cols <= 2 {
+		if sec, ok := sectionOf(t, s, r); ok {
+			return sec, true
+		}
+	}
+	if sec, ok := groupRow(t, r); ok {
+		return sec, true
+	}
+	rr := readRow(s, r)
+	num := strings.TrimSpace(rr.cells[colSTT] + rr.cells[colPlanSTT])
+	if m := sectionNum.FindStringSubmatch(num); m != nil && rr.cells[colResult] == "" && rr.cells[colStatus] == "" {
+		return vanban.Section{Numeral: m[1], Title: rr.cells[colTask]}, true
+	}
+	return vanban.Section{}, false
+}
+
+// roleGroup returns the role a group heading gives the rows under it:
+// "chủ trì" for "NHIỆM VỤ CHỦ TRÌ", "phối hợp" for "Nhiệm vụ phối hợp".
+func roleGroup(title string) string {
+	f := fold(title)
+	if len(strings.Fields(f)) > 8 {
+		return ""
+	}
+	switch {
+	case hasPhrase(f, "chu tri"):
+		return "chủ trì"
+	case hasPhrase(f, "phoi hop"):
+		return "phối hợp"
+	}
+	return ""
 }
 
 // proseItems reads a report without a results table as its numbered
