@@ -150,3 +150,17 @@ func distinct(ws []string) []string {
 	}
 	return out
 }
+
+// placeRe finds a province or city in an issuer's name: "Ủy ban nhân dân
+// tỉnh Lâm Đồng" → "tỉnh Lâm Đồng".
+var placeRe = regexp.MustCompile(`(?i:(tỉnh|thành phố))\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3})`)
+
+// PlanLocality returns the province or city whose body issued the plan,
+// as "tỉnh Lâm Đồng" or "thành phố Hải Phòng"; "" when its issuer names
+// none. A plan's named units belong to that place.
+func PlanLocality(plan *vanban.Document) string {
+	if m := placeRe.FindStringSubmatch(plan.Meta.Issuer); m != nil {
+		return strings.ToLower(m[1]) + " " + m[2]
+	}
+	return ""
+}

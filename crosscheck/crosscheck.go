@@ -230,10 +230,7 @@ func (r *Result) linkReports(in Input, ux *unitIndex) map[string][]*vanban.Docum
 			Key: ReportKey(rep), Reference: rep.Meta.Reference, Date: rep.Meta.Date,
 			Issuer: rep.Meta.Issuer, File: rep.File, Year: reportYear(rep),
 		}
-		unit, ok := ux.resolve(rep.Meta.Issuer)
-		if !ok {
-			unit, ok = ux.bySymbol(rep.Meta.Symbol)
-		}
+		unit, ok := reportUnit(ux, rep)
 		switch {
 		case !ok:
 			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s: không xác định được đơn vị (%q) trong số các đơn vị được giao nhiệm vụ.", info.Key, rep.Meta.Issuer))
