@@ -46,7 +46,7 @@ type DueGroup struct {
 	// ("tỉnh Lâm Đồng"): Sở Tài chính of Lâm Đồng and Sở Tài chính of
 	// Hải Phòng are two units, never one group.
 	Locality  string     `json:"locality,omitempty"`
-	Reminders []Reminder       `json:"reminders"`
+	Reminders []Reminder `json:"reminders"`
 }
 
 // Due lists the milestones of the plans falling due in the window,
