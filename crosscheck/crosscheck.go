@@ -353,6 +353,8 @@ func stateOf(s vanban.TaskStatus, overdue, doneLate bool) vanban.TaskState {
 		return vanban.InProgressOnTime
 	case vanban.TaskNotStarted:
 		return vanban.NotStartedState
+	case vanban.TaskUnclear:
+		return vanban.UnclearState
 	}
 	return vanban.NotReportedState
 }
@@ -411,7 +413,7 @@ func leadStatus(t *vanban.Task, row int, status map[string]map[int]reported) (st
 func (r *Result) warnUnread() {
 	for _, mt := range r.Matches {
 		if mt.Accepted && !mt.StatusRead {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s, nhiệm vụ %s: không đọc được tiến độ; tạm xếp “đang thực hiện”.", mt.Report, mt.Task))
+			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s, nhiệm vụ %s: không đọc được tiến độ; xếp “đã báo cáo, chưa rõ tiến độ”.", mt.Report, mt.Task))
 		}
 	}
 }

@@ -64,8 +64,9 @@ type Match struct {
 	Score    float64           `json:"confidence"`
 	Sim      float64           `json:"similarity"`
 	Status   vanban.TaskStatus `json:"status"`
-	// StatusRead is false when no progress word was found and the item
-	// is counted in progress because the unit did report on it.
+	// StatusRead is false when no progress word was found: the unit did
+	// report on the task, but nothing says how far it got (TaskUnclear),
+	// and no guess is shown as fact.
 	StatusRead bool   `json:"status_read"`
 	Result     string `json:"result,omitempty"`
 	// Accepted is true when the match counts: confirmed by a person, or
@@ -224,7 +225,7 @@ func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
 	}
 	st, ok := ReadStatus(it.StatusText, it.Result)
 	if !ok {
-		st = vanban.TaskInProgress
+		st = vanban.TaskUnclear
 	}
 	return Match{
 		Plan: m.plan, Report: report, Unit: unit, ItemKey: ItemKey(it),
