@@ -3,6 +3,7 @@ package crosscheck
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -193,14 +194,21 @@ func (m *matcher) match(unit string, rep *vanban.Document, decisions Decisions) 
 	var out []Match
 	var cands []candidate
 	second := map[int]float64{} // item → its second best similarity
+	counted := runningCount(rep.ReportItems)
 	for i, it := range rep.ReportItems {
 		if boilerplate(it) {
 			continue
 		}
+		if counted {
+			// The report counts its own items: their numbers name no task.
+			it.STT = ""
+		}
 		out = append(out, m.newMatch(unit, report, it))
 		out[len(out)-1].Item = i + 1
+		out[len(out)-1].ItemKey = ItemKey(rep.ReportItems[i])
+		out[len(out)-1].ItemSTT = strings.TrimSpace(rep.ReportItems[i].STT)
 		idx := len(out) - 1
-		cs := m.candidates(idx, it, unit, report, decisions)
+		cs := m.candidates(idx, it, out[idx].ItemKey, unit, report, decisions)
 		second[idx] = secondBest(cs)
 		cands = append(cands, cs...)
 	}
@@ -235,7 +243,7 @@ func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
 }
 
 // candidates scores every task against item idx.
-func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string, decisions Decisions) []candidate {
+func (m *matcher) candidates(idx int, it vanban.ReportItem, item, unit, report string, decisions Decisions) []candidate {
 	body := 0.2
 	if strings.TrimSpace(it.Task) == "" {
 		body = 1
@@ -243,7 +251,6 @@ func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string,
 	v := m.corpus.vector(weighted{it.Task, 1}, weighted{it.Section, 0.3}, weighted{it.Result, body})
 	sure, maybe := m.numbered(it, unit)
 	role := itemRole(it)
-	item := ItemKey(it)
 	var out []candidate
 	for j, ti := range m.tasks {
 		key := DecisionKey{m.plan, report, item, m.keys[j]}
@@ -461,10 +468,34 @@ func normSTT(s string) string {
 	return strings.Trim(strings.TrimSpace(s), ".)")
 }
 
-// itemRole reads the role a report gives an item, from its role cell or
-// the group it sits under ("A. Nhiệm vụ chủ trì").
+// runningCount reports whether a report numbers its items 1, 2, 3… (afresh
+// in each group): its own count, not the plan's task numbers. Dotted
+// numbers ("3.14") and gaps ("1", "10") are the plan's.
+func runningCount(items []vanban.ReportItem) bool {
+	next, n := 1, 0
+	for _, it := range items {
+		stt := normSTT(it.STT)
+		if stt == "" {
+			continue
+		}
+		k, err := strconv.Atoi(stt)
+		if err != nil || k != next && k != 1 {
+			return false
+		}
+		next, n = k+1, n+1
+	}
+	return n >= 2
+}
+
+// itemRole reads the role a report gives an item, from its role cell, the
+// group it sits under ("A. Nhiệm vụ chủ trì") or the label its heading
+// starts with ("Nhiệm vụ phối hợp: …").
 func itemRole(it vanban.ReportItem) vanban.Role {
-	for _, s := range []string{it.Role, it.Section} {
+	label, _, _ := strings.Cut(it.Task, ":")
+	if len(words(label)) > 5 {
+		label = ""
+	}
+	for _, s := range []string{it.Role, it.Section, label} {
 		f := fold(s)
 		switch {
 		case containsPhrase(f, "chu tri"):

@@ -99,6 +99,10 @@ func roleGroup(title string) string {
 // proseItems reads a report without a results table as its numbered
 // headings, each with the text under it. The deepest plain-numbered level
 // ("1.", "2.") is taken; Roman headings are taken when there is none.
+// Under the closing parts of a report (Khó khăn, Tồn tại, Phương hướng,
+// Đề xuất) numbered lines are no items, and their text, where "chưa thực
+// hiện" means something else, belongs to no item: a task's status comes
+// from the part that reports results.
 func proseItems(ls []line) []vanban.ReportItem {
 	body := ls[bodyStart(ls):signatureStart(ls)]
 	re := arabicHeadingRe
@@ -106,7 +110,17 @@ func proseItems(ls []line) []vanban.ReportItem {
 		re = romanHeadingRe
 	}
 	var out []vanban.ReportItem
+	closing := false // inside a closing part, in the Arabic reading
 	for _, l := range body {
+		if re == arabicHeadingRe {
+			if m := romanHeadingRe.FindStringSubmatch(l.text); m != nil {
+				closing = closingPart(m[2])
+				continue
+			}
+		}
+		if closing {
+			continue
+		}
 		if m := re.FindStringSubmatch(l.text); m != nil {
 			out = append(out, vanban.ReportItem{STT: m[1], Task: m[2]})
 			continue
@@ -121,6 +135,21 @@ func proseItems(ls []line) []vanban.ReportItem {
 		}
 	}
 	return out
+}
+
+// closingWords are the folded titles of a report's closing parts.
+var closingWords = []string{"kho khan", "vuong mac", "ton tai", "han che", "phuong huong", "de xuat", "kien nghi", "thoi gian toi"}
+
+// closingPart reports whether a Roman heading opens a closing part of the
+// report rather than its results.
+func closingPart(title string) bool {
+	f := fold(title)
+	for _, w := range closingWords {
+		if hasPhrase(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
