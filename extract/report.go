@@ -111,10 +111,11 @@ func proseItems(ls []line) []vanban.ReportItem {
 	}
 	var out []vanban.ReportItem
 	closing := false // inside a closing part, in the Arabic reading
+	section := ""    // the Roman heading above, in the Arabic reading
 	for _, l := range body {
 		if re == arabicHeadingRe {
 			if m := romanHeadingRe.FindStringSubmatch(l.text); m != nil {
-				closing = closingPart(m[2])
+				closing, section = closingPart(m[2]), m[1]+". "+strings.TrimSpace(m[2])
 				continue
 			}
 		}
@@ -122,7 +123,8 @@ func proseItems(ls []line) []vanban.ReportItem {
 			continue
 		}
 		if m := re.FindStringSubmatch(l.text); m != nil {
-			out = append(out, vanban.ReportItem{STT: m[1], Task: m[2]})
+			task, result := splitHeadingText(m[2])
+			out = append(out, vanban.ReportItem{STT: m[1], Task: task, Result: result, Section: section})
 			continue
 		}
 		if len(out) == 0 {
@@ -138,7 +140,23 @@ func proseItems(ls []line) []vanban.ReportItem {
 }
 
 // closingWords are the folded titles of a report's closing parts.
-var closingWords = []string{"kho khan", "vuong mac", "ton tai", "han che", "phuong huong", "de xuat", "kien nghi", "thoi gian toi"}
+var closingWords = []string{"kho khan", "vuong mac", "ton tai", "han che", "phuong huong", "de xuat", "kien nghi", "thoi gian toi", "danh gia chung"}
+
+// minRunInWords is the least length of the text after a heading's colon
+// for it to be the start of the item's result ("5. Về tổng hợp …: Tổng số
+// nhiệm vụ được giao là 21, …") rather than part of its title.
+const minRunInWords = 8
+
+// splitHeadingText parts a heading line into its title and the text run
+// in after its colon. A role label ("Nhiệm vụ chủ trì: triển khai …")
+// keeps its title whole.
+func splitHeadingText(s string) (task, result string) {
+	head, rest, ok := strings.Cut(s, ":")
+	if !ok || len(strings.Fields(rest)) < minRunInWords || len(strings.Fields(head)) < 3 || roleGroup(head) != "" {
+		return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":")), ""
+	}
+	return strings.TrimSpace(head), strings.TrimSpace(rest)
+}
 
 // closingPart reports whether a Roman heading opens a closing part of the
 // report rather than its results.

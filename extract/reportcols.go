@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"vanban/extract/layout"
 )
@@ -61,8 +62,9 @@ func classifyReport(title string) column {
 }
 
 // hasPhrase reports whether folded text t holds phrase p on word
-// boundaries.
+// boundaries; punctuation separates words ("phuong huong, nhiem vu").
 func hasPhrase(t, p string) bool {
+	t = strings.Join(strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 	return strings.Contains(" "+t+" ", " "+p+" ")
 }
 
