@@ -29,16 +29,21 @@ func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Rep
 		if rr.cells[colTask] == "" && rr.cells[colResult] == "" {
 			continue
 		}
-		out = append(out, reportItem(rr, *section, s.has(colSTT)))
+		out = append(out, reportItem(rr, *section, s.has(colSTT), s.has(colPlanSTT)))
 	}
 	return out
 }
 
 // reportItem is one row of a results table under section. Its number is
-// the plan's task number; a running number beside it (hasRunning) is the
-// report's own count and kept nowhere: it shifts when a row is inserted.
-func reportItem(rr row, section vanban.Section, hasRunning bool) vanban.ReportItem {
+// the plan's task number when a column gives it, and a running number
+// beside it (hasRunning) is then the report's own count, kept nowhere: it
+// shifts when a row is inserted. Without a plan STT column the row's own
+// number is its number.
+func reportItem(rr row, section vanban.Section, hasRunning, hasPlanSTT bool) vanban.ReportItem {
 	stt := strings.TrimRight(strings.TrimSpace(rr.cells[colPlanSTT]), ".)")
+	if !hasPlanSTT {
+		stt = rr.stt
+	}
 	it := vanban.ReportItem{
 		STT:        stt,
 		Section:    sectionLabel(section),
@@ -51,7 +56,7 @@ func reportItem(rr row, section vanban.Section, hasRunning bool) vanban.ReportIt
 		Proposal:   rr.cells[colProposal],
 		OCR:        rr.ocrFields(),
 	}
-	if hasRunning {
+	if hasRunning && hasPlanSTT {
 		it.PlanSTT = stt
 	}
 	if role := roleGroup(section.Title); role != "" && it.Role == "" {

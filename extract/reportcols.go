@@ -90,6 +90,12 @@ func reportSchema(t *layout.Table) (schema, bool) {
 		}
 		byContent(t, &s)
 		s.dedupe()
+		narrativeStatus(t, &s)
+		if !s.has(colTask) && s.has(colResult) && (s.has(colDifficulty) || s.has(colProposal)) {
+			// Results with their difficulties and proposals: a results
+			// table even though no title names the task.
+			firstTextColumn(t, &s)
+		}
 		if s.has(colTask) && (s.has(colResult) || s.has(colStatus)) && !s.has(colLead) {
 			return s, true
 		}
@@ -213,4 +219,65 @@ func progressColumn(cells []string) bool {
 		}
 	}
 	return n*10 >= len(cells)*7
+}
+
+// maxStatusWords is the longest a progress cell runs on average: a
+// "Tiến độ hiện tại" column of whole sentences is what was done, the
+// result, not a status.
+const maxStatusWords = 12
+
+// narrativeStatus makes a progress column of sentences the result column
+// when the table has none.
+func narrativeStatus(t *layout.Table, s *schema) {
+	if s.has(colResult) {
+		return
+	}
+	for k, c := range s.cols {
+		if c != colStatus {
+			continue
+		}
+		cells := columnCells(t, s.body, k)
+		words := 0
+		for _, x := range cells {
+			words += len(strings.Fields(x))
+		}
+		if len(cells) > 0 && words > maxStatusWords*len(cells) {
+			s.cols[k] = colResult
+		}
+		return
+	}
+}
+
+// firstTextColumn takes the first untitled column of text as the task
+// column of a table whose titles name none: what the rows report on
+// ("Cụm công nghiệp", "Đơn vị được kiểm tra") comes first.
+func firstTextColumn(t *layout.Table, s *schema) {
+	for k, c := range s.cols {
+		if c != colOther {
+			continue
+		}
+		if cells := columnCells(t, s.body, k); len(cells) > 0 && !numberColumn(cells) {
+			s.cols[k] = colTask
+			return
+		}
+	}
+}
+
+// isReportDoc reports whether the document names itself a report: a
+// "BÁO CÁO" line among its first paragraphs. Its tables are then read as
+// results tables first, whatever their columns.
+func isReportDoc(blocks []layout.Block) bool {
+	n := 0
+	for _, b := range blocks {
+		if b.Para == nil {
+			continue
+		}
+		if n++; n > 20 {
+			break
+		}
+		if strings.EqualFold(strings.TrimSpace(b.Para.Text), "BÁO CÁO") {
+			return true
+		}
+	}
+	return false
 }
