@@ -120,8 +120,10 @@ type TaskResult struct {
 	Timeframe string            `json:"timeframe"`
 	Due       vanban.Date       `json:"due"` // the due date shown; zero when undated
 	Status    vanban.TaskStatus `json:"status"`
-	State     vanban.TaskState  `json:"state"`
-	Overdue   bool              `json:"overdue"`
+	// Source says where the status was read; "" when not reported.
+	Source  StatusSource     `json:"status_source,omitempty"`
+	State   vanban.TaskState `json:"state"`
+	Overdue bool             `json:"overdue"`
 	// Report, Result and Confidence come from the matched report item.
 	Report     string  `json:"report,omitempty"`
 	Result     string  `json:"result,omitempty"`
@@ -330,7 +332,7 @@ func taskResult(t *vanban.Task, role vanban.Role, got reported, asOf, planDate, 
 		Timeframe: t.Timeframe, Due: dl.shown(), Status: vanban.TaskNotReported,
 	}
 	if got.ok {
-		tr.Status = got.match.Status
+		tr.Status, tr.Source = got.match.Status, got.match.Source
 		tr.Report, tr.Result, tr.Confidence = got.match.Report, got.match.Result, got.match.Score
 	}
 	tr.Overdue = dl.overdue(tr.Status, asOf)

@@ -65,6 +65,9 @@ type Match struct {
 	Score    float64           `json:"confidence"`
 	Sim      float64           `json:"similarity"`
 	Status   vanban.TaskStatus `json:"status"`
+	// Source says where Status was read: the progress column, the result
+	// text, prose, or a person (see StatusSource).
+	Source StatusSource `json:"status_source"`
 	// StatusRead is false when no progress word was found: the unit did
 	// report on the task, but nothing says how far it got (TaskUnclear),
 	// and no guess is shown as fact.
@@ -203,7 +206,7 @@ func (m *matcher) match(unit string, rep *vanban.Document, decisions Decisions) 
 			// The report counts its own items: their numbers name no task.
 			it.STT = ""
 		}
-		out = append(out, m.newMatch(unit, report, it))
+		out = append(out, m.newMatch(unit, report, it, proseItem(rep, rep.ReportItems[i])))
 		out[len(out)-1].Item = i + 1
 		out[len(out)-1].ItemKey = ItemKey(rep.ReportItems[i])
 		out[len(out)-1].ItemSTT = strings.TrimSpace(rep.ReportItems[i].STT)
@@ -226,7 +229,7 @@ func (m *matcher) match(unit string, rep *vanban.Document, decisions Decisions) 
 	return out
 }
 
-func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
+func (m *matcher) newMatch(unit, report string, it vanban.ReportItem, prose bool) Match {
 	text := strings.TrimSpace(it.Task)
 	if text == "" {
 		text = prefix(strings.TrimSpace(it.Result), 300)
@@ -235,10 +238,17 @@ func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
 	if !ok {
 		st = vanban.TaskUnclear
 	}
+	source := SourceResultText
+	switch {
+	case prose:
+		source = SourceProse
+	case ok && statusFromCell(it.StatusText):
+		source = SourceColumn
+	}
 	return Match{
 		Plan: m.plan, Report: report, Unit: unit, ItemKey: ItemKey(it),
 		ItemSTT: strings.TrimSpace(it.STT), ItemText: text, Role: string(itemRole(it)),
-		Status: st, StatusRead: ok, Result: strings.TrimSpace(it.Result),
+		Status: st, Source: source, StatusRead: ok, Result: strings.TrimSpace(it.Result),
 	}
 }
 
