@@ -38,6 +38,9 @@ type Input struct {
 	Reports   []*vanban.Document
 	AsOf      vanban.Date
 	Decisions Decisions
+	// Statuses are the statuses people set for report items; they
+	// override what the report's words say.
+	Statuses Statuses
 	// Aliases is the alias table of package normalize; with nil, or when
 	// it does not know a name, this package's own small table of
 	// abbreviations and merged departments is used.
@@ -167,7 +170,7 @@ func Check(in Input) *Result {
 		status[unit] = map[int]reported{}
 		for _, rep := range byUnit[unit] {
 			date := rep.Meta.Date
-			for _, mt := range m.match(unit, rep, in.Decisions) {
+			for _, mt := range in.Statuses.apply(m.plan, m.match(unit, rep, in.Decisions)) {
 				r.Matches = append(r.Matches, mt)
 				if mt.Accepted {
 					status[unit][mt.row] = reported{mt, date, true}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"vanban"
@@ -71,8 +72,12 @@ type Match struct {
 	// StatusRead is false when no progress word was found: the unit did
 	// report on the task, but nothing says how far it got (TaskUnclear),
 	// and no guess is shown as fact.
-	StatusRead bool   `json:"status_read"`
-	Result     string `json:"result,omitempty"`
+	StatusRead bool `json:"status_read"`
+	// Note, DecidedBy and DecidedAt tell a person's status decision.
+	Note      string    `json:"note,omitempty"`
+	DecidedBy string    `json:"decided_by,omitempty"`
+	DecidedAt time.Time `json:"decided_at,omitzero"`
+	Result    string    `json:"result,omitempty"`
 	// Accepted is true when the match counts: confirmed by a person, or
 	// confident enough and not rejected.
 	Accepted bool `json:"accepted"`

@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name: "crosscheck", summary: "đối chiếu báo cáo của các đơn vị với nhiệm vụ kế hoạch giao (--json, --xlsx TỆP)",
-		usage: "crosscheck --plan SỐ_KÝ_HIỆU [--as-of NGÀY] [--json | --xlsx TỆP] [--confirm|--reject BÁO_CÁO#MỤC=NHIỆM_VỤ] [--data THƯ_MỤC]",
+		usage: "crosscheck --plan SỐ_KÝ_HIỆU [--as-of NGÀY] [--json | --xlsx TỆP] [--confirm|--reject BÁO_CÁO#MỤC=NHIỆM_VỤ] [--set BÁO_CÁO#MỤC=TRẠNG_THÁI] [--data THƯ_MỤC]",
 		help: `Đối chiếu báo cáo của các đơn vị với các nhiệm vụ kế hoạch giao, tính đến một ngày:
 đơn vị nào đã báo cáo, đúng hạn hay trễ hạn, nhiệm vụ nào hoàn thành, đang thực hiện,
 chưa thực hiện, chưa báo cáo, quá hạn. Mục báo cáo khớp với nhiệm vụ có độ tin cậy thấp
@@ -42,6 +42,20 @@ func (d *decisionFlags) Set(s string) error {
 	return nil
 }
 
+// statusFlags collects repeated --set values.
+type statusFlags []crosscheck.StatusArg
+
+func (s *statusFlags) String() string { return "" }
+
+func (s *statusFlags) Set(v string) error {
+	arg, err := crosscheck.ParseStatusArg(v)
+	if err != nil {
+		return err
+	}
+	*s = append(*s, arg)
+	return nil
+}
+
 func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	data := fs.dataFlag()
 	plan := fs.String("plan", "", "kế hoạch: số ký hiệu (58/KH-UBND), ID hoặc tên tệp")
@@ -51,6 +65,8 @@ func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	var confirm, reject decisionFlags
 	fs.Var(&confirm, "confirm", "xác nhận một đề xuất khớp, `BÁO_CÁO#MỤC=NHIỆM_VỤ` (nhiệm vụ: STT, hoặc II.2 khi các phần lặp STT; lặp lại được)")
 	fs.Var(&reject, "reject", "bác bỏ một đề xuất khớp, `BÁO_CÁO#MỤC=NHIỆM_VỤ` (lặp lại được)")
+	var set statusFlags
+	fs.Var(&set, "set", "đặt trạng thái một mục báo cáo, `BÁO_CÁO#MỤC=TRẠNG_THÁI[:GHI_CHÚ]` (done, in_progress, not_started; lặp lại được)")
 	return func(ctx context.Context, c *cli, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -65,6 +81,12 @@ func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 		defer a.Close()
 		for _, d := range decisions(*plan, confirm, reject) {
 			if err := a.Decide(ctx, d); err != nil {
+				return err
+			}
+		}
+		for _, s := range set {
+			st := app.StatusSet{Plan: *plan, Report: s.Report, ItemNumber: s.Item, Status: s.Status, Note: s.Note, By: os.Getenv("USER")}
+			if err := a.SetStatus(ctx, st); err != nil {
 				return err
 			}
 		}
