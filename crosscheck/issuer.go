@@ -41,15 +41,27 @@ func reportUnit(ux *unitIndex, rep *vanban.Document) (string, bool) {
 }
 
 // headerText returns the issuer lines of a document's header, joined:
-// the first lines of its text, up to its number or the national motto.
+// its first lines up to its number, without the national motto and the
+// place and date, which a PDF interleaves with them ("ỦY BAN NHÂN DÂN
+// TỈNH LÂM" / "CỘNG HÒA …" / "ĐỒNG" / "Độc lập …" / "VĂN PHÒNG").
 func headerText(text string) string {
 	var out []string
 	for i, l := range strings.Split(norm.NFC.String(prefix(text, 600)), "\n") {
 		l = strings.TrimSpace(l)
-		if i >= maxHeaderLines || strings.HasPrefix(l, "Số") || strings.HasPrefix(strings.ToUpper(l), "CỘNG HÒA") {
+		if i >= 2*maxHeaderLines || strings.HasPrefix(l, "Số") || strings.EqualFold(l, "BÁO CÁO") {
 			break
 		}
-		out = append(out, l)
+		if !mottoLine(l) && len(out) < maxHeaderLines {
+			out = append(out, l)
+		}
 	}
 	return strings.Join(out, " ")
+}
+
+// mottoLine reports whether a header line is the national motto or the
+// place and date, the right-hand side of the header.
+func mottoLine(l string) bool {
+	f := fold(l)
+	return strings.HasPrefix(f, "cong hoa") || strings.Contains(f, "doc lap") ||
+		containsPhrase(f, "ngay") && containsPhrase(f, "thang")
 }

@@ -534,7 +534,9 @@ var boilerplateHeads = []string{
 // short heading with no number of the plan's form ("2. Khó khăn, vướng
 // mắc").
 func boilerplate(it vanban.ReportItem) bool {
-	if strings.Contains(strings.Trim(it.STT, ". "), ".") {
+	// A row with a progress cell reports a task ("Thực hiện kết luận,
+	// kiến nghị kiểm toán" is work, not the closing "Kiến nghị").
+	if strings.Contains(strings.Trim(it.STT, ". "), ".") || strings.TrimSpace(it.StatusText) != "" {
 		return false
 	}
 	head := words(it.Task)
