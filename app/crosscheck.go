@@ -410,6 +410,14 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 	return cc, nil
 }
 
+// sourceLabel names a status's source; "" when there is none.
+func sourceLabel(s crosscheck.StatusSource) string {
+	if s == "" {
+		return ""
+	}
+	return s.Label()
+}
+
 func taskChecks(ts []crosscheck.TaskResult, cc *CrossCheck) []TaskCheck {
 	out := make([]TaskCheck, 0, len(ts))
 	for _, t := range ts {
@@ -417,6 +425,7 @@ func taskChecks(ts []crosscheck.TaskResult, cc *CrossCheck) []TaskCheck {
 			Plan: cc.Plan, PlanID: cc.PlanID, STT: t.Key, Task: t.Task, Section: t.Section, Role: t.Role,
 			Timeframe: t.Timeframe, Due: t.Due, Status: t.Status, State: t.State, Overdue: t.Overdue,
 			Report: t.Report, Result: t.Result, Confidence: t.Confidence,
+			Source: string(t.Source), SourceLabel: sourceLabel(t.Source),
 		})
 	}
 	return out
