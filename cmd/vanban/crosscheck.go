@@ -18,12 +18,16 @@ func init() {
 đơn vị nào đã báo cáo, đúng hạn hay trễ hạn, nhiệm vụ nào hoàn thành, đang thực hiện,
 chưa thực hiện, chưa báo cáo, quá hạn. Mục báo cáo khớp với nhiệm vụ có độ tin cậy thấp
 được liệt kê để người xác nhận (--confirm) hoặc bác bỏ (--reject); quyết định được ghi
-vào kho và dùng cho mọi lần đối chiếu sau.
+vào kho và dùng cho mọi lần đối chiếu sau. Người dùng cũng có thể đặt trạng thái một mục
+báo cáo (--set: done, in_progress, not_started, kèm ghi chú sau dấu hai chấm); trạng thái
+này được ghi cùng người đặt và thời điểm, giữ nguyên khi báo cáo được nhập lại, và được
+ghi rõ là do người xác nhận.
 
 ví dụ:
   vanban crosscheck --plan 58/KH-UBND --as-of 31/12/2026
   vanban crosscheck --plan 58/KH-UBND --xlsx doi-chieu.xlsx
-  vanban crosscheck --plan 58/KH-UBND --confirm 1876/BC-BQL#2=8.6`,
+  vanban crosscheck --plan 58/KH-UBND --confirm 1876/BC-BQL#2=8.6
+  vanban crosscheck --plan 58/KH-UBND --set '412/BC-STC#2=done:đã ban hành Quyết định'`,
 		flags: crosscheckFlags,
 	})
 }
