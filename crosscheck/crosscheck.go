@@ -236,7 +236,12 @@ func (r *Result) linkReports(in Input, ux *unitIndex) map[string][]*vanban.Docum
 			Issuer: rep.Meta.Issuer, File: rep.File, Year: reportYear(rep),
 		}
 		unit, ok := reportUnit(ux, rep)
+		place, foreign := foreignPlace(rep, in.Plan)
 		switch {
+		case ok && foreign:
+			// Sở Tài chính of another province is not the plan's unit.
+			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s: đơn vị thuộc %s, không thuộc địa phương của kế hoạch.", info.Key, place))
+			unit = ""
 		case !ok:
 			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s: không xác định được đơn vị (%q) trong số các đơn vị được giao nhiệm vụ.", info.Key, rep.Meta.Issuer))
 		case info.Date.After(in.AsOf):

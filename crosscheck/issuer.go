@@ -65,3 +65,16 @@ func mottoLine(l string) bool {
 	return strings.HasPrefix(f, "cong hoa") || strings.Contains(f, "doc lap") ||
 		containsPhrase(f, "ngay") && containsPhrase(f, "thang")
 }
+
+// foreignPlace reports whether the report's header names a province or
+// city other than the plan's: a unit belongs to the place of the plan
+// that names it. place is the one the header names.
+func foreignPlace(rep, plan *vanban.Document) (place string, foreign bool) {
+	own := placeRe.FindStringSubmatch(plan.Meta.Issuer)
+	header := headerText(rep.Text) + " " + rep.Meta.Issuer
+	m := placeRe.FindStringSubmatch(header)
+	if own == nil || m == nil {
+		return "", false
+	}
+	return m[0], !containsPhrase(fold(header), fold(own[2]))
+}

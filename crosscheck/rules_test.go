@@ -128,3 +128,28 @@ func TestDueLocality(t *testing.T) {
 		t.Fatalf("groups %+v, want one Sở Tài chính per province", groups)
 	}
 }
+
+// A report of a same-named unit of another province, citing the plan's
+// number and date, is not the plan's unit's report.
+func TestForeignUnitNotCounted(t *testing.T) {
+	plan := &vanban.Document{Meta: vanban.Meta{DocType: vanban.TypePlan, Reference: "58/KH-UBND", Date: vanban.D(2026, 3, 20),
+		Issuer: "Ủy ban nhân dân thành phố Hải Phòng"}, Rows: []vanban.Task{{STT: "3.14", Task: "Bố trí kinh phí",
+		LeadParties: []vanban.Party{{Name: "Sở Tài chính", Kind: vanban.KindUnit}}}}}
+	rep := func(header string) *vanban.Document {
+		return &vanban.Document{Meta: vanban.Meta{DocType: vanban.TypeReport, Reference: "1/BC-STC", Issuer: "Sở Tài chính", Date: vanban.D(2026, 12, 1),
+			Title: "Kết quả thực hiện Kế hoạch số 58/KH-UBND ngày 20/3/2026"}, Text: header + "\nSố: 1/BC-STC\nBÁO CÁO"}
+	}
+	for _, c := range []struct {
+		header string
+		want   bool
+	}{
+		{"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSỞ TÀI CHÍNH", true},
+		{"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSỞ TÀI CHÍNH", false},
+		{"SỞ TÀI CHÍNH", true},
+	} {
+		r := Check(Input{Plan: plan, Reports: []*vanban.Document{rep(c.header)}, AsOf: vanban.D(2026, 12, 31)})
+		if len(r.Reports) != 1 || r.Reports[0].Counted != c.want {
+			t.Errorf("%q: reports %+v, want counted %v", c.header, r.Reports, c.want)
+		}
+	}
+}
