@@ -69,10 +69,14 @@ func (a *App) check(ctx context.Context, ref string, asOf vanban.Date) (*crossch
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	statuses, err := loadStatuses(ctx, a.db, plan, reports)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if asOf.IsZero() {
 		asOf = a.today()
 	}
-	r := crosscheck.Check(crosscheck.Input{Plan: plan, Reports: reports, AsOf: asOf, Decisions: decisions, Aliases: a.aliases})
+	r := crosscheck.Check(crosscheck.Input{Plan: plan, Reports: reports, AsOf: asOf, Decisions: decisions, Statuses: statuses, Aliases: a.aliases})
 	return r, plan, reports, nil
 }
 
@@ -121,6 +125,64 @@ func (a *App) Decide(ctx context.Context, d Decision) error {
 	}
 	a.refreshIndex(ctx, plan.ID)
 	return nil
+}
+
+// StatusSet is a person's status for a report item: the item (by its
+// key, or its 1-based number) of the report is done, in progress or not
+// started, whatever the report's words say.
+type StatusSet struct {
+	Plan       string            `json:"plan"`
+	Report     string            `json:"report"`
+	Item       string            `json:"item"`
+	ItemNumber int               `json:"item_number,omitempty"`
+	Status     vanban.TaskStatus `json:"status"`
+	Note       string            `json:"note,omitempty"`
+	By         string            `json:"by,omitempty"` // who decided
+}
+
+// SetStatus stores a person's status for a report item; it is kept with
+// who and when, survives re-reading the report, and the cross-check shows
+// it as a person's decision.
+func (a *App) SetStatus(ctx context.Context, s StatusSet) error {
+	switch s.Status {
+	case vanban.TaskDone, vanban.TaskInProgress, vanban.TaskNotStarted:
+	default:
+		return vanban.Errorf(vanban.EInvalid, "trạng thái %q không đặt được (hoàn thành, đang thực hiện, chưa thực hiện)", s.Status)
+	}
+	plan, reports, err := a.LoadPlan(ctx, s.Plan)
+	if err != nil {
+		return err
+	}
+	rep := findReport(reports, s.Report)
+	if rep == nil {
+		return vanban.Errorf(vanban.ENotFound, "không có báo cáo %q về kế hoạch %s", s.Report, plan.Meta.Reference)
+	}
+	item, ok := findItem(rep, Decision{Item: s.Item, ItemNumber: s.ItemNumber})
+	if !ok {
+		return vanban.Errorf(vanban.ENotFound, "báo cáo %s không có mục %s (báo cáo có %d mục)", s.Report, firstNonEmpty(s.Item, itoa(s.ItemNumber)), len(rep.ReportItems))
+	}
+	d := store.StatusDecision{Status: string(s.Status), Note: s.Note, DecidedBy: s.By}
+	if err := a.db.SetStatusDecision(ctx, rep.ID, crosscheck.ItemKey(rep.ReportItems[item]), d); err != nil {
+		return err
+	}
+	a.refreshIndex(ctx, plan.ID)
+	return nil
+}
+
+// loadStatuses reads the statuses people set for the reports' items.
+func loadStatuses(ctx context.Context, db *store.DB, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Statuses, error) {
+	out := crosscheck.Statuses{}
+	for _, rep := range reports {
+		byKey, err := db.StatusDecisions(ctx, rep.ID)
+		if err != nil {
+			return nil, err
+		}
+		for key, d := range byKey {
+			out[crosscheck.StatusKey{Plan: plan.Meta.Reference, Report: crosscheck.ReportKey(rep), Item: key}] = crosscheck.StatusDecision{
+				Status: vanban.TaskStatus(d.Status), Note: d.Note, By: d.DecidedBy, At: d.DecidedAt}
+		}
+	}
+	return out, nil
 }
 
 // findItem returns the position of the item d names.
@@ -348,6 +410,14 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 	return cc, nil
 }
 
+// sourceLabel names a status's source; "" when there is none.
+func sourceLabel(s crosscheck.StatusSource) string {
+	if s == "" {
+		return ""
+	}
+	return s.Label()
+}
+
 func taskChecks(ts []crosscheck.TaskResult, cc *CrossCheck) []TaskCheck {
 	out := make([]TaskCheck, 0, len(ts))
 	for _, t := range ts {
@@ -355,6 +425,7 @@ func taskChecks(ts []crosscheck.TaskResult, cc *CrossCheck) []TaskCheck {
 			Plan: cc.Plan, PlanID: cc.PlanID, STT: t.Key, Task: t.Task, Section: t.Section, Role: t.Role,
 			Timeframe: t.Timeframe, Due: t.Due, Status: t.Status, State: t.State, Overdue: t.Overdue,
 			Report: t.Report, Result: t.Result, Confidence: t.Confidence,
+			Source: string(t.Source), SourceLabel: sourceLabel(t.Source),
 		})
 	}
 	return out

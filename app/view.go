@@ -192,6 +192,11 @@ type TaskCheck struct {
 	Report     string           `json:"report,omitempty"`
 	Result     string           `json:"result,omitempty"`
 	Confidence float64          `json:"confidence,omitempty"`
+	// Source is where the status was read (crosscheck.StatusSource:
+	// column, result_text, prose, person) and SourceLabel its Vietnamese
+	// name; empty when not reported.
+	Source      string `json:"status_source,omitempty"`
+	SourceLabel string `json:"status_source_label,omitempty"`
 }
 
 // MatchReview is a report item matched to a task with low confidence.

@@ -38,6 +38,9 @@ type Input struct {
 	Reports   []*vanban.Document
 	AsOf      vanban.Date
 	Decisions Decisions
+	// Statuses are the statuses people set for report items; they
+	// override what the report's words say.
+	Statuses Statuses
 	// Aliases is the alias table of package normalize; with nil, or when
 	// it does not know a name, this package's own small table of
 	// abbreviations and merged departments is used.
@@ -120,8 +123,10 @@ type TaskResult struct {
 	Timeframe string            `json:"timeframe"`
 	Due       vanban.Date       `json:"due"` // the due date shown; zero when undated
 	Status    vanban.TaskStatus `json:"status"`
-	State     vanban.TaskState  `json:"state"`
-	Overdue   bool              `json:"overdue"`
+	// Source says where the status was read; "" when not reported.
+	Source  StatusSource     `json:"status_source,omitempty"`
+	State   vanban.TaskState `json:"state"`
+	Overdue bool             `json:"overdue"`
 	// Report, Result and Confidence come from the matched report item.
 	Report     string  `json:"report,omitempty"`
 	Result     string  `json:"result,omitempty"`
@@ -165,7 +170,7 @@ func Check(in Input) *Result {
 		status[unit] = map[int]reported{}
 		for _, rep := range byUnit[unit] {
 			date := rep.Meta.Date
-			for _, mt := range m.match(unit, rep, in.Decisions) {
+			for _, mt := range in.Statuses.apply(m.plan, m.match(unit, rep, in.Decisions)) {
 				r.Matches = append(r.Matches, mt)
 				if mt.Accepted {
 					status[unit][mt.row] = reported{mt, date, true}
@@ -230,11 +235,13 @@ func (r *Result) linkReports(in Input, ux *unitIndex) map[string][]*vanban.Docum
 			Key: ReportKey(rep), Reference: rep.Meta.Reference, Date: rep.Meta.Date,
 			Issuer: rep.Meta.Issuer, File: rep.File, Year: reportYear(rep),
 		}
-		unit, ok := ux.resolve(rep.Meta.Issuer)
-		if !ok {
-			unit, ok = ux.bySymbol(rep.Meta.Symbol)
-		}
+		unit, ok := reportUnit(ux, rep)
+		place, foreign := foreignPlace(rep, in.Plan)
 		switch {
+		case ok && foreign:
+			// Sở Tài chính of another province is not the plan's unit.
+			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s: đơn vị thuộc %s, không thuộc địa phương của kế hoạch.", info.Key, place))
+			unit = ""
 		case !ok:
 			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s: không xác định được đơn vị (%q) trong số các đơn vị được giao nhiệm vụ.", info.Key, rep.Meta.Issuer))
 		case info.Date.After(in.AsOf):
@@ -333,7 +340,7 @@ func taskResult(t *vanban.Task, role vanban.Role, got reported, asOf, planDate, 
 		Timeframe: t.Timeframe, Due: dl.shown(), Status: vanban.TaskNotReported,
 	}
 	if got.ok {
-		tr.Status = got.match.Status
+		tr.Status, tr.Source = got.match.Status, got.match.Source
 		tr.Report, tr.Result, tr.Confidence = got.match.Report, got.match.Result, got.match.Score
 	}
 	tr.Overdue = dl.overdue(tr.Status, asOf)
@@ -356,6 +363,8 @@ func stateOf(s vanban.TaskStatus, overdue, doneLate bool) vanban.TaskState {
 		return vanban.InProgressOnTime
 	case vanban.TaskNotStarted:
 		return vanban.NotStartedState
+	case vanban.TaskUnclear:
+		return vanban.UnclearState
 	}
 	return vanban.NotReportedState
 }
@@ -414,7 +423,7 @@ func leadStatus(t *vanban.Task, row int, status map[string]map[int]reported) (st
 func (r *Result) warnUnread() {
 	for _, mt := range r.Matches {
 		if mt.Accepted && !mt.StatusRead {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s, nhiệm vụ %s: không đọc được tiến độ; tạm xếp “đang thực hiện”.", mt.Report, mt.Task))
+			r.Warnings = append(r.Warnings, fmt.Sprintf("Báo cáo %s, nhiệm vụ %s: không đọc được tiến độ; xếp “đã báo cáo, chưa rõ tiến độ”.", mt.Report, mt.Task))
 		}
 	}
 }

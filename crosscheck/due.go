@@ -40,9 +40,13 @@ type Reminder struct {
 
 // DueGroup is the reminders of one unit or group.
 type DueGroup struct {
-	Unit      string           `json:"unit"`
-	Kind      vanban.PartyKind `json:"kind"`
-	Reminders []Reminder       `json:"reminders"`
+	Unit string           `json:"unit"`
+	Kind vanban.PartyKind `json:"kind"`
+	// Locality is the province or city of the plans naming the unit
+	// ("tỉnh Lâm Đồng"): Sở Tài chính of Lâm Đồng and Sở Tài chính of
+	// Hải Phòng are two units, never one group.
+	Locality  string     `json:"locality,omitempty"`
+	Reminders []Reminder `json:"reminders"`
 }
 
 // Due lists the milestones of the plans falling due in the window,
@@ -61,15 +65,15 @@ func Due(q DueQuery) ([]DueGroup, error) {
 	}
 	groups := map[string]*DueGroup{}
 	for _, plan := range q.Plans {
-		keys := TaskKeys(plan)
+		keys, loc := TaskKeys(plan), PlanLocality(plan)
 		for i := range plan.Rows {
 			t := &plan.Rows[i]
 			for _, m := range t.Milestones {
 				for _, d := range occurrences(m, q.From, to, plan.Meta.Date) {
 					r := Reminder{Plan: planName(plan), Key: keys[i], STT: t.STT, Task: t.Task, Action: m.Action,
 						Timeframe: t.Timeframe, Due: d, Recurrence: m.Recurrence}
-					addReminder(groups, t.LeadParties, vanban.RoleLead, r, want)
-					addReminder(groups, t.CoordinatorParties, vanban.RoleCoordinate, r, want)
+					addReminder(groups, t.LeadParties, vanban.RoleLead, r, want, loc)
+					addReminder(groups, t.CoordinatorParties, vanban.RoleCoordinate, r, want, loc)
 				}
 			}
 		}
@@ -87,15 +91,16 @@ func planName(plan *vanban.Document) string {
 
 // addReminder files r under each party; coordinators only when they are
 // named units, groups under their name as written.
-func addReminder(groups map[string]*DueGroup, parties []vanban.Party, role vanban.Role, r Reminder, want string) {
+func addReminder(groups map[string]*DueGroup, parties []vanban.Party, role vanban.Role, r Reminder, want, locality string) {
 	for _, p := range parties {
 		if role == vanban.RoleCoordinate && p.Kind != vanban.KindUnit || want != "" && p.Name != want {
 			continue
 		}
-		g := groups[p.Name]
+		key := locality + "\x00" + p.Name
+		g := groups[key]
 		if g == nil {
-			g = &DueGroup{Unit: p.Name, Kind: p.Kind}
-			groups[p.Name] = g
+			g = &DueGroup{Unit: p.Name, Kind: p.Kind, Locality: locality}
+			groups[key] = g
 		}
 		r.Role = role
 		g.Reminders = append(g.Reminders, r)
@@ -116,7 +121,10 @@ func sortGroups(groups map[string]*DueGroup) []DueGroup {
 		if out[i].Kind != out[j].Kind {
 			return out[i].Kind == vanban.KindUnit
 		}
-		return out[i].Unit < out[j].Unit
+		if out[i].Unit != out[j].Unit {
+			return out[i].Unit < out[j].Unit
+		}
+		return out[i].Locality < out[j].Locality
 	})
 	return out
 }
@@ -169,8 +177,13 @@ func WriteDueText(w io.Writer, groups []DueGroup, from vanban.Date, days int) er
 	if len(groups) == 0 {
 		p.f("Không có mốc nào đến hạn.\n")
 	}
+	places := localities(groups)
 	for _, g := range groups {
-		p.f("\n%s (%d):\n", g.Unit, len(g.Reminders))
+		name := g.Unit
+		if places > 1 && g.Locality != "" {
+			name += " " + g.Locality
+		}
+		p.f("\n%s (%d):\n", name, len(g.Reminders))
 		for _, r := range g.Reminders {
 			action := ""
 			if r.Action != "" {
@@ -190,4 +203,16 @@ func lowerFirst(s string) string {
 	}
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// localities counts the distinct localities of the groups: the reminders
+// name a unit's province only when there are several.
+func localities(groups []DueGroup) int {
+	seen := map[string]bool{}
+	for _, g := range groups {
+		if g.Locality != "" {
+			seen[g.Locality] = true
+		}
+	}
+	return len(seen)
 }

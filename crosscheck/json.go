@@ -104,8 +104,12 @@ func (u *UnitResult) jsonObject() object {
 	for _, t := range u.Coordinate {
 		coordinate = append(coordinate, field{t.Key, t.Status})
 	}
+	sources := object{}
 	for _, t := range u.Tasks() {
 		states = append(states, field{t.Key, t.State})
+		if t.Source != "" {
+			sources = append(sources, field{t.Key, t.Source})
+		}
 	}
 	refs := []string{}
 	for _, rep := range u.Reports {
@@ -117,5 +121,6 @@ func (u *UnitResult) jsonObject() object {
 		{"coordinate", coordinate},
 		{"reports", refs},
 		{"states", states},
+		{"sources", sources},
 	}
 }

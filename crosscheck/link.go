@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -15,35 +14,43 @@ import (
 // "58/KH-UBND " and "58 /KH - UBND" are one reference.
 func refKey(ref string) string { return strings.ReplaceAll(fold(ref), " ", "") }
 
-// planCitationRe finds a plan citation with its date, in either of the
-// ways reports write it: "Kế hoạch số 58/KH-UBND ngày 20/3/2026" or "…
-// ngày 20 tháng 3 năm 2026".
-var planCitationRe = regexp.MustCompile(`(?i:kế hoạch)\s+(?:(?i:số)\s*)?(\d+(?:/\d{4})?/[\p{Lu}Đ][\p{L}\d]*(?:[-/][\p{Lu}Đ][\p{L}\d]*)*)(?:\s*,?\s*(?i:ngày)\s+(\d{1,2})\s*(?:[/.-]|\s+(?i:tháng)\s+)(\d{1,2})\s*(?:[/.-]|\s+(?i:năm)\s+)(\d{4}))?`)
-
 // openingChars is how much of a report's body the linker reads for its
 // citation: the plan a report answers is named in its title or its first
 // sentences, not in the body.
 const openingChars = 1500
 
-// Cites reports whether report reports on plan. The plan a report answers
-// is the first plan its title or opening cites ("Kết quả thực hiện Kế
-// hoạch số 58/KH-UBND ngày 20/3/2026…"); a citation that gives a date must
-// give the plan's date, as numbers restart every year (58/KH-UBND of 2025
-// is another plan). A report whose text names no plan links by its
-// extracted citations (Meta.Cites).
+// Cites reports whether report reports on plan: the document its title
+// or opening answers (see answered) is this plan. A citation with a
+// number must give the plan's reference, and the plan's date and locality
+// when it gives them (numbers restart every year and each province has
+// its "Kế hoạch số 58/KH-UBND"); a citation without a number ("Thực hiện
+// Kế hoạch cải cách hành chính nhà nước năm 2026 của UBND tỉnh Lâm Đồng")
+// must cover the plan's title. A report answering a Công văn or a Giấy
+// mời reports on that, not on a plan it mentions in passing. A report
+// whose title and opening name no document links by its extracted
+// citations (Meta.Cites).
 func Cites(report, plan *vanban.Document) bool {
 	want := refKey(plan.Meta.Reference)
-	if want == "" || report == plan || report.Meta.DocType == plan.Meta.DocType && refKey(report.Meta.Reference) == want {
+	if report == plan || report.Meta.DocType == plan.Meta.DocType && refKey(report.Meta.Reference) == want {
 		return false
 	}
-	opening := norm.NFC.String(report.Meta.Title + "\n" + prefix(report.Text, openingChars))
-	if m := planCitationRe.FindStringSubmatch(opening); m != nil {
-		if refKey(m[1]) != want {
-			return false
-		}
-		return m[4] == "" || plan.Meta.Date.IsZero() || citedDate(m) == plan.Meta.Date
+	title := norm.NFC.String(report.Meta.Title)
+	opening := openingLine(norm.NFC.String(prefix(report.Text, openingChars)))
+	c, ok := answered(title, opening)
+	if !ok {
+		return want != "" && citesRef(report.Meta.Cites, want)
 	}
-	for _, c := range report.Meta.Cites {
+	if c.kind != kindPlan || !sameLocality(c.locality, plan) {
+		return false
+	}
+	if c.ref != "" {
+		return refKey(c.ref) == want && (c.date.IsZero() || plan.Meta.Date.IsZero() || c.date == plan.Meta.Date)
+	}
+	return coversTitle(title+" "+opening, plan.Meta.Title)
+}
+
+func citesRef(cites []string, want string) bool {
+	for _, c := range cites {
 		if refKey(c) == want {
 			return true
 		}
@@ -70,13 +77,6 @@ func Link(plans, reports []*vanban.Document) (byPlan map[*vanban.Document][]*van
 		}
 	}
 	return byPlan, waiting
-}
-
-func citedDate(m []string) vanban.Date {
-	d, _ := strconv.Atoi(m[2])
-	mo, _ := strconv.Atoi(m[3])
-	y, _ := strconv.Atoi(m[4])
-	return vanban.D(y, time.Month(mo), d)
 }
 
 // prefix returns at most n bytes of s, cut on a rune boundary.

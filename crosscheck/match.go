@@ -3,7 +3,9 @@ package crosscheck
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"vanban"
@@ -64,10 +66,18 @@ type Match struct {
 	Score    float64           `json:"confidence"`
 	Sim      float64           `json:"similarity"`
 	Status   vanban.TaskStatus `json:"status"`
-	// StatusRead is false when no progress word was found and the item
-	// is counted in progress because the unit did report on it.
-	StatusRead bool   `json:"status_read"`
-	Result     string `json:"result,omitempty"`
+	// Source says where Status was read: the progress column, the result
+	// text, prose, or a person (see StatusSource).
+	Source StatusSource `json:"status_source"`
+	// StatusRead is false when no progress word was found: the unit did
+	// report on the task, but nothing says how far it got (TaskUnclear),
+	// and no guess is shown as fact.
+	StatusRead bool `json:"status_read"`
+	// Note, DecidedBy and DecidedAt tell a person's status decision.
+	Note      string    `json:"note,omitempty"`
+	DecidedBy string    `json:"decided_by,omitempty"`
+	DecidedAt time.Time `json:"decided_at,omitzero"`
+	Result    string    `json:"result,omitempty"`
 	// Accepted is true when the match counts: confirmed by a person, or
 	// confident enough and not rejected.
 	Accepted bool `json:"accepted"`
@@ -192,14 +202,21 @@ func (m *matcher) match(unit string, rep *vanban.Document, decisions Decisions) 
 	var out []Match
 	var cands []candidate
 	second := map[int]float64{} // item → its second best similarity
+	counted := runningCount(rep.ReportItems)
 	for i, it := range rep.ReportItems {
 		if boilerplate(it) {
 			continue
 		}
-		out = append(out, m.newMatch(unit, report, it))
+		if counted {
+			// The report counts its own items: their numbers name no task.
+			it.STT = ""
+		}
+		out = append(out, m.newMatch(unit, report, it, proseItem(rep, rep.ReportItems[i])))
 		out[len(out)-1].Item = i + 1
+		out[len(out)-1].ItemKey = ItemKey(rep.ReportItems[i])
+		out[len(out)-1].ItemSTT = strings.TrimSpace(rep.ReportItems[i].STT)
 		idx := len(out) - 1
-		cs := m.candidates(idx, it, unit, report, decisions)
+		cs := m.candidates(idx, it, out[idx].ItemKey, unit, report, decisions)
 		second[idx] = secondBest(cs)
 		cands = append(cands, cs...)
 	}
@@ -217,24 +234,31 @@ func (m *matcher) match(unit string, rep *vanban.Document, decisions Decisions) 
 	return out
 }
 
-func (m *matcher) newMatch(unit, report string, it vanban.ReportItem) Match {
+func (m *matcher) newMatch(unit, report string, it vanban.ReportItem, prose bool) Match {
 	text := strings.TrimSpace(it.Task)
 	if text == "" {
 		text = prefix(strings.TrimSpace(it.Result), 300)
 	}
 	st, ok := ReadStatus(it.StatusText, it.Result)
 	if !ok {
-		st = vanban.TaskInProgress
+		st = vanban.TaskUnclear
+	}
+	source := SourceResultText
+	switch {
+	case prose:
+		source = SourceProse
+	case ok && statusFromCell(it.StatusText):
+		source = SourceColumn
 	}
 	return Match{
 		Plan: m.plan, Report: report, Unit: unit, ItemKey: ItemKey(it),
 		ItemSTT: strings.TrimSpace(it.STT), ItemText: text, Role: string(itemRole(it)),
-		Status: st, StatusRead: ok, Result: strings.TrimSpace(it.Result),
+		Status: st, Source: source, StatusRead: ok, Result: strings.TrimSpace(it.Result),
 	}
 }
 
 // candidates scores every task against item idx.
-func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string, decisions Decisions) []candidate {
+func (m *matcher) candidates(idx int, it vanban.ReportItem, item, unit, report string, decisions Decisions) []candidate {
 	body := 0.2
 	if strings.TrimSpace(it.Task) == "" {
 		body = 1
@@ -242,7 +266,6 @@ func (m *matcher) candidates(idx int, it vanban.ReportItem, unit, report string,
 	v := m.corpus.vector(weighted{it.Task, 1}, weighted{it.Section, 0.3}, weighted{it.Result, body})
 	sure, maybe := m.numbered(it, unit)
 	role := itemRole(it)
-	item := ItemKey(it)
 	var out []candidate
 	for j, ti := range m.tasks {
 		key := DecisionKey{m.plan, report, item, m.keys[j]}
@@ -320,7 +343,7 @@ func (m *matcher) numbered(it vanban.ReportItem, unit string) (sure int, maybe m
 // it names none.
 func (m *matcher) inSection(tasks []int, heading string) []int {
 	numeral, title := splitHeading(heading)
-	if numeral == "" && title == "" {
+	if numeral == "" && title == "" || roleHeading(title) {
 		return tasks
 	}
 	if byNumeral := narrow(tasks, func(j int) bool {
@@ -334,6 +357,18 @@ func (m *matcher) inSection(tasks []int, heading string) []int {
 		best = math.Max(best, cosine(v, m.tasks[j].section))
 	}
 	return narrow(tasks, func(j int) bool { return cosine(v, m.tasks[j].section) >= best-1e-9 })
+}
+
+// roleHeading reports whether a heading only gives the role of the items
+// under it ("I. NHIỆM VỤ CHỦ TRÌ", "B. Nhiệm vụ phối hợp"): its numeral
+// counts the report's groups, not the plan's sections.
+func roleHeading(title string) bool {
+	w := words(title)
+	if len(w) > 6 {
+		return false
+	}
+	f := strings.Join(w, " ")
+	return containsPhrase(f, "chu tri") || containsPhrase(f, "phoi hop")
 }
 
 // splitHeading parts a heading into its numeral, folded, and its title:
@@ -448,10 +483,34 @@ func normSTT(s string) string {
 	return strings.Trim(strings.TrimSpace(s), ".)")
 }
 
-// itemRole reads the role a report gives an item, from its role cell or
-// the group it sits under ("A. Nhiệm vụ chủ trì").
+// runningCount reports whether a report numbers its items 1, 2, 3… (afresh
+// in each group): its own count, not the plan's task numbers. Dotted
+// numbers ("3.14") and gaps ("1", "10") are the plan's.
+func runningCount(items []vanban.ReportItem) bool {
+	next, n := 1, 0
+	for _, it := range items {
+		stt := normSTT(it.STT)
+		if stt == "" {
+			continue
+		}
+		k, err := strconv.Atoi(stt)
+		if err != nil || k != next && k != 1 {
+			return false
+		}
+		next, n = k+1, n+1
+	}
+	return n >= 2
+}
+
+// itemRole reads the role a report gives an item, from its role cell, the
+// group it sits under ("A. Nhiệm vụ chủ trì") or the label its heading
+// starts with ("Nhiệm vụ phối hợp: …").
 func itemRole(it vanban.ReportItem) vanban.Role {
-	for _, s := range []string{it.Role, it.Section} {
+	label, _, _ := strings.Cut(it.Task, ":")
+	if len(words(label)) > 5 {
+		label = ""
+	}
+	for _, s := range []string{it.Role, it.Section, label} {
 		f := fold(s)
 		switch {
 		case containsPhrase(f, "chu tri"):
@@ -475,7 +534,9 @@ var boilerplateHeads = []string{
 // short heading with no number of the plan's form ("2. Khó khăn, vướng
 // mắc").
 func boilerplate(it vanban.ReportItem) bool {
-	if strings.Contains(strings.Trim(it.STT, ". "), ".") {
+	// A row with a progress cell reports a task ("Thực hiện kết luận,
+	// kiến nghị kiểm toán" is work, not the closing "Kiến nghị").
+	if strings.Contains(strings.Trim(it.STT, ". "), ".") || strings.TrimSpace(it.StatusText) != "" {
 		return false
 	}
 	head := words(it.Task)

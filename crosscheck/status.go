@@ -30,6 +30,10 @@ var statusPhrases = sortedPhrases([]statusPhrase{
 	{"chua ban hanh", vanban.TaskNotStarted}, {"chua xay dung", vanban.TaskNotStarted},
 	{"chua trinh", vanban.TaskNotStarted}, {"chua co ket qua", vanban.TaskNotStarted},
 	{"chua thuc hien duoc", vanban.TaskNotStarted}, {"chua khoi cong", vanban.TaskNotStarted},
+	// Waiting on others: nothing done yet ("chờ hướng dẫn của Bộ",
+	// "chưa được bố trí kinh phí").
+	{"cho huong dan", vanban.TaskNotStarted}, {"chua duoc bo tri", vanban.TaskNotStarted},
+	{"chua co huong dan", vanban.TaskNotStarted}, {"chua duoc phan bo", vanban.TaskNotStarted},
 	// In progress.
 	{"chua hoan thanh", vanban.TaskInProgress}, {"chua xong", vanban.TaskInProgress},
 	{"dang thuc hien", vanban.TaskInProgress}, {"dang duoc thuc hien", vanban.TaskInProgress},
@@ -45,12 +49,18 @@ var statusPhrases = sortedPhrases([]statusPhrase{
 	{"co ban hoan thanh", vanban.TaskInProgress}, {"hoan thanh mot phan", vanban.TaskInProgress},
 	{"du kien hoan thanh", vanban.TaskInProgress}, {"phan dau hoan thanh", vanban.TaskInProgress},
 	{"dang van hanh", vanban.TaskInProgress}, {"trong qua trinh", vanban.TaskInProgress},
+	// Continuous work, work on time but not over, work planned for later.
+	{"thuong xuyen", vanban.TaskInProgress}, {"dung tien do", vanban.TaskInProgress},
+	{"chua dat", vanban.TaskInProgress}, {"chuyen sang nam", vanban.TaskInProgress},
+	{"du kien to chuc", vanban.TaskInProgress}, {"du kien trinh", vanban.TaskInProgress},
+	{"du kien ban hanh", vanban.TaskInProgress}, {"du kien trien khai", vanban.TaskInProgress},
 	// Done.
 	{"hoan thanh", vanban.TaskDone}, {"da hoan thanh", vanban.TaskDone}, {"da ban hanh", vanban.TaskDone},
 	{"da to chuc", vanban.TaskDone}, {"da xong", vanban.TaskDone}, {"da thuc hien", vanban.TaskDone},
 	{"da phe duyet", vanban.TaskDone}, {"da duoc phe duyet", vanban.TaskDone},
 	{"da nghiem thu", vanban.TaskDone}, {"da dua vao su dung", vanban.TaskDone},
 	{"da hoan tat", vanban.TaskDone}, {"hoan tat", vanban.TaskDone},
+	{"da xu ly", vanban.TaskDone},
 	// Neutral: purpose and presentation, not progress.
 	{"de hoan thanh", ""}, {"nham hoan thanh", ""}, {"trinh bay", ""},
 	{"thoi han hoan thanh", ""}, {"han hoan thanh", ""},
@@ -114,6 +124,13 @@ func ReadStatus(statusText, text string) (s vanban.TaskStatus, ok bool) {
 			return vanban.TaskInProgress, true
 		}
 		return s, true
+	}
+	// A cell that gives only a share of the work: "100%", "85%".
+	if percentRe.MatchString(statusText) {
+		if partial(statusText) {
+			return vanban.TaskInProgress, true
+		}
+		return vanban.TaskDone, true
 	}
 	for _, c := range labelledClauses(text) {
 		if s, ok := classify(fold(c)); ok {

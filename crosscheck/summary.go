@@ -70,6 +70,7 @@ func writeUnit(p *printer, i int, u *UnitResult) {
 	}
 	writeRole(p, vanban.RoleLead.Label(), u.Lead)
 	writeRole(p, vanban.RoleCoordinate.Label(), u.Coordinate)
+	writeSources(p, u.Tasks())
 	var late []string
 	for _, t := range u.Tasks() {
 		if t.Overdue {
@@ -78,6 +79,29 @@ func writeUnit(p *printer, i int, u *UnitResult) {
 	}
 	if len(late) > 0 {
 		p.f("   Quá hạn: %s\n", strings.Join(late, ", "))
+	}
+}
+
+// sourceOrder is the order sources are listed in.
+var sourceOrder = []StatusSource{SourcePerson, SourceColumn, SourceResultText, SourceProse}
+
+// writeSources says where each reported status was read: "Nguồn tiến
+// độ: cột tiến độ: 3.3, 3.14; nội dung kết quả: 8.8".
+func writeSources(p *printer, tasks []TaskResult) {
+	by := map[StatusSource][]string{}
+	for _, t := range tasks {
+		if t.Source != "" {
+			by[t.Source] = append(by[t.Source], t.Key)
+		}
+	}
+	var parts []string
+	for _, s := range sourceOrder {
+		if keys := by[s]; len(keys) > 0 {
+			parts = append(parts, s.Label()+": "+strings.Join(keys, ", "))
+		}
+	}
+	if len(parts) > 0 {
+		p.f("   Nguồn tiến độ: %s\n", strings.Join(parts, "; "))
 	}
 }
 

@@ -40,11 +40,18 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 // index.
 func findSchemas(blocks []layout.Block) map[int]schema {
 	schemas := map[int]schema{}
+	report := isReportDoc(blocks)
 	for i, b := range blocks {
 		if b.Table == nil {
 			continue
 		}
-		if s, ok := readSchema(b.Table); ok {
+		s, ok := readSchema(b.Table)
+		if !ok || s.report || report {
+			if rs, rok := reportSchema(b.Table); rok {
+				s, ok = rs, true
+			}
+		}
+		if ok {
 			schemas[i] = s
 		} else if s, ok := continuation(blocks, schemas, i); ok {
 			schemas[i] = s

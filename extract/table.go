@@ -307,23 +307,6 @@ func taskRows(t *layout.Table, s schema, section *vanban.Section) []vanban.Task 
 	return out
 }
 
-// reportRows reads the items of a report's results table.
-func reportRows(t *layout.Table, s schema, section *vanban.Section) []vanban.ReportItem {
-	var out []vanban.ReportItem
-	bodyRows(t, s, section, func(rr row) {
-		out = append(out, vanban.ReportItem{
-			STT:        rr.stt,
-			Task:       rr.cells[colTask],
-			Role:       rr.cells[colRole],
-			Result:     rr.cells[colResult],
-			StatusText: rr.cells[colStatus],
-			Section:    sectionLabel(*section),
-			OCR:        rr.ocrFields(),
-		})
-	})
-	return out
-}
-
 // sectionLabel writes a section as its heading reads: "A. Nhiệm vụ chủ trì".
 func sectionLabel(s vanban.Section) string {
 	if s.Numeral == "" {

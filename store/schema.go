@@ -261,6 +261,19 @@ ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 ALTER TABLE tasks ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 ALTER TABLE report_items ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 `,
+	// 7: statuses people set for report items (issue 13), keyed by the
+	// item's stable key so that they survive re-reading the report.
+	`
+CREATE TABLE status_decisions (
+	report_doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	item_key      TEXT    NOT NULL,
+	status        TEXT    NOT NULL,
+	note          TEXT    NOT NULL DEFAULT '',
+	decided_by    TEXT    NOT NULL DEFAULT '',
+	decided_at    TEXT    NOT NULL,
+	PRIMARY KEY (report_doc_id, item_key)
+) WITHOUT ROWID;
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per

@@ -13,17 +13,21 @@ import (
 func init() {
 	register(&command{
 		name: "crosscheck", summary: "đối chiếu báo cáo của các đơn vị với nhiệm vụ kế hoạch giao (--json, --xlsx TỆP)",
-		usage: "crosscheck --plan SỐ_KÝ_HIỆU [--as-of NGÀY] [--json | --xlsx TỆP] [--confirm|--reject BÁO_CÁO#MỤC=NHIỆM_VỤ] [--data THƯ_MỤC]",
+		usage: "crosscheck --plan SỐ_KÝ_HIỆU [--as-of NGÀY] [--json | --xlsx TỆP] [--confirm|--reject BÁO_CÁO#MỤC=NHIỆM_VỤ] [--set BÁO_CÁO#MỤC=TRẠNG_THÁI] [--data THƯ_MỤC]",
 		help: `Đối chiếu báo cáo của các đơn vị với các nhiệm vụ kế hoạch giao, tính đến một ngày:
 đơn vị nào đã báo cáo, đúng hạn hay trễ hạn, nhiệm vụ nào hoàn thành, đang thực hiện,
 chưa thực hiện, chưa báo cáo, quá hạn. Mục báo cáo khớp với nhiệm vụ có độ tin cậy thấp
 được liệt kê để người xác nhận (--confirm) hoặc bác bỏ (--reject); quyết định được ghi
-vào kho và dùng cho mọi lần đối chiếu sau.
+vào kho và dùng cho mọi lần đối chiếu sau. Người dùng cũng có thể đặt trạng thái một mục
+báo cáo (--set: done, in_progress, not_started, kèm ghi chú sau dấu hai chấm); trạng thái
+này được ghi cùng người đặt và thời điểm, giữ nguyên khi báo cáo được nhập lại, và được
+ghi rõ là do người xác nhận.
 
 ví dụ:
   vanban crosscheck --plan 58/KH-UBND --as-of 31/12/2026
   vanban crosscheck --plan 58/KH-UBND --xlsx doi-chieu.xlsx
-  vanban crosscheck --plan 58/KH-UBND --confirm 1876/BC-BQL#2=8.6`,
+  vanban crosscheck --plan 58/KH-UBND --confirm 1876/BC-BQL#2=8.6
+  vanban crosscheck --plan 58/KH-UBND --set '412/BC-STC#2=done:đã ban hành Quyết định'`,
 		flags: crosscheckFlags,
 	})
 }
@@ -42,6 +46,20 @@ func (d *decisionFlags) Set(s string) error {
 	return nil
 }
 
+// statusFlags collects repeated --set values.
+type statusFlags []crosscheck.StatusArg
+
+func (s *statusFlags) String() string { return "" }
+
+func (s *statusFlags) Set(v string) error {
+	arg, err := crosscheck.ParseStatusArg(v)
+	if err != nil {
+		return err
+	}
+	*s = append(*s, arg)
+	return nil
+}
+
 func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	data := fs.dataFlag()
 	plan := fs.String("plan", "", "kế hoạch: số ký hiệu (58/KH-UBND), ID hoặc tên tệp")
@@ -51,6 +69,8 @@ func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 	var confirm, reject decisionFlags
 	fs.Var(&confirm, "confirm", "xác nhận một đề xuất khớp, `BÁO_CÁO#MỤC=NHIỆM_VỤ` (nhiệm vụ: STT, hoặc II.2 khi các phần lặp STT; lặp lại được)")
 	fs.Var(&reject, "reject", "bác bỏ một đề xuất khớp, `BÁO_CÁO#MỤC=NHIỆM_VỤ` (lặp lại được)")
+	var set statusFlags
+	fs.Var(&set, "set", "đặt trạng thái một mục báo cáo, `BÁO_CÁO#MỤC=TRẠNG_THÁI[:GHI_CHÚ]` (done, in_progress, not_started; lặp lại được)")
 	return func(ctx context.Context, c *cli, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -65,6 +85,12 @@ func crosscheckFlags(fs *flagSet) func(context.Context, *cli, []string) error {
 		defer a.Close()
 		for _, d := range decisions(*plan, confirm, reject) {
 			if err := a.Decide(ctx, d); err != nil {
+				return err
+			}
+		}
+		for _, s := range set {
+			st := app.StatusSet{Plan: *plan, Report: s.Report, ItemNumber: s.Item, Status: s.Status, Note: s.Note, By: os.Getenv("USER")}
+			if err := a.SetStatus(ctx, st); err != nil {
 				return err
 			}
 		}

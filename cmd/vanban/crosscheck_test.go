@@ -123,3 +123,32 @@ func TestDueCommand(t *testing.T) {
 		t.Errorf("unknown unit: exit %d, %q", code, errOut)
 	}
 }
+
+// --set stores a person's status for an item; the cross-check shows it as
+// a person's decision, in the JSON and the text.
+func TestCrosscheckCommandSetStatus(t *testing.T) {
+	shared := sharedtest.Dir(t)
+	data := crosscheckStore(t, crosschecktest.Plan(t, shared), crosschecktest.ReportSTC())
+	out := runCrosscheckTest(t, "--plan", "58/KH-UBND", "--as-of", "2026-12-31", "--json", "--data", data,
+		"--set", "412/BC-STC#2=done:đã giao dự toán")
+	var got struct {
+		Units map[string]struct {
+			Lead    map[string]string `json:"lead"`
+			Sources map[string]string `json:"sources"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	u := got.Units["Sở Tài chính"]
+	if u.Lead["3.14"] != "done" || u.Sources["3.14"] != string(crosscheck.SourcePerson) || u.Sources["3.3"] != string(crosscheck.SourceColumn) {
+		t.Errorf("after --set: lead %v sources %v, want 3.14 done by a person", u.Lead, u.Sources)
+	}
+	text := runCrosscheckTest(t, "--plan", "58/KH-UBND", "--as-of", "2026-12-31", "--data", data)
+	if !strings.Contains(text, "người xác nhận: 3.14") {
+		t.Errorf("summary does not show the person's status:\n%s", text)
+	}
+	if _, _, code := runCmd(t, "crosscheck", "--plan", "58/KH-UBND", "--data", data, "--set", "412/BC-STC#2=maybe"); code == exitOK {
+		t.Error("--set with an unknown status accepted")
+	}
+}
