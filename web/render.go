@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"vanban"
+	"vanban/app"
 )
 
 //go:embed templates/*.html
@@ -192,6 +193,7 @@ var funcs = template.FuncMap{
 	"mmdd":       mmddVN,
 	"fieldLabel": fieldLabel,
 	"counts":     countUnit,
+	"recur":      app.RecurrenceLabel,
 }
 
 func dateVN(d vanban.Date) string {

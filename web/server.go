@@ -127,12 +127,14 @@ func (s *Server) routes() {
 	m := http.NewServeMux()
 	m.Handle("GET /static/", staticHandler())
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/tim-kiem", http.StatusSeeOther)
+		http.Redirect(w, r, "/den-han", http.StatusSeeOther)
 	})
 	m.HandleFunc("GET /dang-nhap", s.loginPage)
 	m.HandleFunc("POST /dang-nhap", s.login)
 	m.HandleFunc("POST /dang-xuat", s.logout)
 
+	m.HandleFunc("GET /den-han", s.duePage)
+	m.HandleFunc("GET /den-han/excel", s.dueExcel)
 	m.HandleFunc("GET /tim-kiem", s.searchPage)
 	m.HandleFunc("GET /tim-kiem/ket-qua", s.searchResults)
 	m.HandleFunc("GET /van-ban", s.documentsPage)
@@ -151,6 +153,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/documents/{id}", s.apiDocument)
 	m.HandleFunc("GET /api/files/{id}", s.download)
 	m.HandleFunc("GET /api/plans", s.apiPlans)
+	m.HandleFunc("GET /api/due", s.apiDue)
 	m.HandleFunc("GET /api/tasks", s.apiTasks)
 	m.HandleFunc("GET /api/crosscheck", s.apiCrosscheck)
 	m.HandleFunc("GET /api/crosscheck/xlsx", s.crosscheckExcel)
