@@ -127,3 +127,63 @@ func TestDueExcel(t *testing.T) {
 		t.Errorf("properties %+v", p)
 	}
 }
+
+// TestCrosscheckDrafts: the cross-check page offers the summary and a
+// reminder per unit to remind; the links download the drafted DOCX the
+// application wrote for that plan, date and unit.
+func TestCrosscheckDrafts(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	page := get(t, h, "/doi-chieu?ke-hoach=58/KH-UBND&ngay=31/12/2026").Body.String()
+	for _, want := range []string{
+		`href="/doi-chieu/soan/bao-cao-tong-hop?ke-hoach=58%2FKH-UBND&amp;ngay=31%2F12%2F2026"`,
+		`href="/doi-chieu/soan/cong-van-nhac?ke-hoach=58%2FKH-UBND&amp;ngay=31%2F12%2F2026&amp;don-vi=Ban%20Qu%e1%ba%a3n%20l%c3%bd%20khu%20kinh%20t%e1%ba%bf"`,
+		`>Soạn công văn nhắc</a>`, `>Soạn báo cáo tổng hợp</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the cross-check page lacks %s", want)
+		}
+	}
+	for _, c := range []struct {
+		path, file, body string
+		status           int
+	}{
+		{"/doi-chieu/soan/cong-van-nhac?ke-hoach=58/KH-UBND&ngay=31/12/2026&don-vi=Ban+Qu%E1%BA%A3n+l%C3%BD+khu+kinh+t%E1%BA%BF",
+			"cong-van-nhac-58-KH-UBND-2026-12-31-ban-quan-ly-khu-kinh-te.docx", "fake reminder 58/KH-UBND 2026-12-31 Ban Quản lý khu kinh tế", 200},
+		{"/doi-chieu/soan/bao-cao-tong-hop?ke-hoach=58/KH-UBND&ngay=31/12/2026", "bao-cao-tong-hop-58-KH-UBND-2026-12-31.docx", "fake summary 58/KH-UBND 2026-12-31", 200},
+		{"/doi-chieu/soan/bao-cao-tong-hop?ke-hoach=77/KH-KHONG", "", "", 404},
+		{"/doi-chieu/soan/bao-cao-tong-hop", "", "", 400},
+		{"/doi-chieu/soan/khac?ke-hoach=58/KH-UBND", "", "", 404},
+	} {
+		w := get(t, h, c.path)
+		if w.Code != c.status {
+			t.Errorf("%s: status %d, want %d", c.path, w.Code, c.status)
+			continue
+		}
+		if c.status != 200 {
+			continue
+		}
+		if ct := w.Header().Get("Content-Type"); ct != contentType("docx") {
+			t.Errorf("%s: content type %q", c.path, ct)
+		}
+		if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, c.file) {
+			t.Errorf("%s: disposition %q, want %s", c.path, cd, c.file)
+		}
+		if !strings.Contains(w.Body.String(), c.body) {
+			t.Errorf("%s: body %q, want %q", c.path, w.Body.String(), c.body)
+		}
+	}
+}
+
+// TestUnknownPlanSelectsNone: with a plan the store does not hold, the
+// selector shows no plan instead of silently showing the first.
+func TestUnknownPlanSelectsNone(t *testing.T) {
+	f := newFixture(t, nil)
+	body := get(t, f.srv.Handler(), "/doi-chieu?ke-hoach=77/KH-KHONG").Body.String()
+	if !strings.Contains(body, `<option value="" selected>— Chọn kế hoạch —</option>`) || strings.Contains(body, `value="58/KH-UBND" selected`) {
+		t.Error("an unknown plan leaves a plan selected")
+	}
+	if !strings.Contains(body, `class="error"`) {
+		t.Error("an unknown plan shows no message")
+	}
+}

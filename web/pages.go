@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"mime"
 	"net/http"
 	"net/url"
@@ -199,6 +200,8 @@ type crosscheckView struct {
 	Chart chart
 	Error string
 	Excel string // the workbook's address
+	// Query is the plan and date as the page's links carry them.
+	Query template.URL
 }
 
 func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
@@ -222,6 +225,7 @@ func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			v.Chart = buildChart(v.Check.Units)
 			v.Excel = "/doi-chieu/excel?" + planQuery(v.Plan, v.AsOf)
+			v.Query = template.URL(planQuery(v.Plan, v.AsOf)) // url.Values.Encode escapes it
 		case isUser:
 			v.Error = msg
 		default:

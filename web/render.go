@@ -194,6 +194,18 @@ var funcs = template.FuncMap{
 	"fieldLabel": fieldLabel,
 	"counts":     countUnit,
 	"recur":      app.RecurrenceLabel,
+	"hasPlan":    hasPlan,
+}
+
+// hasPlan tells whether ref is one of the plans a selector lists: with
+// an unknown plan the selector must show none, not the first.
+func hasPlan(plans []app.DocInfo, ref string) bool {
+	for _, p := range plans {
+		if p.Reference == ref {
+			return true
+		}
+	}
+	return false
 }
 
 func dateVN(d vanban.Date) string {
