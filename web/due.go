@@ -24,7 +24,8 @@ type dueView struct {
 	Windows []struct{ Value, Label string }
 	Plans   []app.DocInfo
 	List    *app.DueList
-	Groups  []dueGroup // the upcoming milestones, per unit
+	Overdue  []dueGroup // the overdue tasks, per unit
+	Upcoming []dueGroup // the upcoming milestones, per unit
 	Error   string
 	Excel   string // the workbook's address
 }
@@ -35,6 +36,12 @@ type dueGroup struct {
 	Kind         vanban.PartyKind
 	Items        []app.DueItem
 	ReportStatus vanban.ReportStatus
+}
+
+// dueTableView is one table of the deadlines page.
+type dueTableView struct {
+	Class  string
+	Groups []dueGroup
 }
 
 // dueParams are the page's filters as the address carries them.
@@ -101,7 +108,7 @@ func (s *Server) duePage(w http.ResponseWriter, r *http.Request) {
 	}
 	switch msg, isUser := userMessage(err); {
 	case err == nil:
-		v.Groups = groupDue(v.List.Upcoming)
+		v.Overdue, v.Upcoming = groupDue(v.List.Overdue), groupDue(v.List.Upcoming)
 		v.Excel = "/den-han/excel?" + p.encode()
 	case isUser:
 		v.Error = msg
@@ -112,15 +119,19 @@ func (s *Server) duePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "due", "due", v)
 }
 
-// groupDue splits the upcoming milestones at each change of unit: the
-// list comes grouped from the application.
+// groupDue groups the items by unit, the units in the order they first
+// appear (the earliest date first), each unit's items in list order.
 func groupDue(items []app.DueItem) []dueGroup {
 	var out []dueGroup
+	at := map[string]int{}
 	for _, it := range items {
-		if n := len(out); n == 0 || out[n-1].Unit != it.Unit {
+		i, ok := at[it.Unit]
+		if !ok {
+			i = len(out)
+			at[it.Unit] = i
 			out = append(out, dueGroup{Unit: it.Unit, Kind: it.Kind})
 		}
-		g := &out[len(out)-1]
+		g := &out[i]
 		g.Items = append(g.Items, it)
 		if g.ReportStatus == "" {
 			g.ReportStatus = it.ReportStatus

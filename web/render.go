@@ -195,6 +195,7 @@ var funcs = template.FuncMap{
 	"counts":     countUnit,
 	"recur":      app.RecurrenceLabel,
 	"hasPlan":    hasPlan,
+	"dueTable":   func(class string, g []dueGroup) dueTableView { return dueTableView{class, g} },
 }
 
 // hasPlan tells whether ref is one of the plans a selector lists: with

@@ -5,6 +5,17 @@
   var meta = document.querySelector('meta[name="csrf-token"]');
   var csrf = meta ? meta.content : '';
 
+  // "/" focuses the search box, as on most sites; elsewhere than the
+  // search page it opens it. Typing in a field is left alone.
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    ev.preventDefault();
+    var q = document.getElementById('q');
+    if (q) { q.focus(); q.select(); } else { location.href = '/tim-kiem'; }
+  });
+
   // Search as you type: fetch the server-rendered results block (the
   // server escapes every text in it) after a pause in typing.
   var form = document.getElementById('search-form');
