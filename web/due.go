@@ -20,14 +20,14 @@ const defaultDueWindow = "30d"
 
 // dueView is the deadlines page: the staff's start page.
 type dueView struct {
-	Query   dueParams
-	Windows []struct{ Value, Label string }
-	Plans   []app.DocInfo
-	List    *app.DueList
+	Query    dueParams
+	Windows  []struct{ Value, Label string }
+	Plans    []app.DocInfo
+	List     *app.DueList
 	Overdue  []dueGroup // the overdue tasks, per unit
 	Upcoming []dueGroup // the upcoming milestones, per unit
-	Error   string
-	Excel   string // the workbook's address
+	Error    string
+	Excel    string // the workbook's address
 }
 
 // dueGroup is one unit's upcoming milestones.
