@@ -233,8 +233,9 @@ func (a *App) currentPlans(ctx context.Context, ref string) ([]*vanban.Document,
 	return plans, nil
 }
 
-// Plans lists the stored, numbered plans that can be cross-checked, the
-// newest first.
+// Plans lists the stored, current plans that can be cross-checked, the
+// newest first: numbered or not (a draft, or a plan whose number is
+// stamped later, is named by its id; see DocInfo.PlanKey).
 func (a *App) Plans(ctx context.Context) ([]DocInfo, error) {
 	docs, err := a.Documents(ctx)
 	if err != nil {
@@ -242,7 +243,7 @@ func (a *App) Plans(ctx context.Context) ([]DocInfo, error) {
 	}
 	var out []DocInfo
 	for _, d := range docs {
-		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Reference != "" && d.Rows > 0 {
+		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Rows > 0 {
 			out = append(out, d)
 		}
 	}
@@ -279,10 +280,10 @@ func (a *App) Assignments(ctx context.Context, plan string, asOf vanban.Date) ([
 	}
 	byUnit := map[string]*UnitTasks{}
 	for _, p := range plans {
-		if plan != "" && p.Reference != plan {
+		if plan != "" && p.Reference != plan && p.PlanKey() != plan {
 			continue
 		}
-		cc, err := a.Check(ctx, p.Reference, asOf)
+		cc, err := a.Check(ctx, p.PlanKey(), asOf)
 		if err != nil {
 			a.log.Warn("cross-check failed", "plan", p.Reference, "err", err)
 			continue
@@ -325,6 +326,10 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 		Plan: r.Plan, PlanID: plan.ID, PlanTitle: r.PlanTitle, PlanDate: r.PlanDate, AsOf: r.AsOf,
 		ReportDue: r.ReportDue, Warnings: r.Warnings,
 	}
+	if cc.Plan == "" {
+		cc.Plan = PlanLabel(plan.Meta.Reference, plan.Meta.Date)
+	}
+	next := a.nextDue(plan, r.AsOf)
 	reportID := map[string]int64{}
 	for _, rep := range reports {
 		reportID[crosscheck.ReportKey(rep)] = rep.ID
@@ -335,8 +340,8 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 		if u.Report != nil {
 			uc.Report = &DocLink{ID: reportID[u.Report.Key], Reference: u.Report.Reference, Type: vanban.TypeReport, Issuer: u.Report.Issuer, Date: u.Report.Date}
 		}
-		uc.Lead = taskChecks(u.Lead, cc)
-		uc.Coordinate = taskChecks(u.Coordinate, cc)
+		uc.Lead = withNext(taskChecks(u.Lead, cc), next)
+		uc.Coordinate = withNext(taskChecks(u.Coordinate, cc), next)
 		cc.Units = append(cc.Units, uc)
 	}
 	for _, m := range r.Review() {

@@ -185,7 +185,13 @@ type TaskCheck struct {
 	Role      vanban.Role       `json:"role"`
 	Timeframe string            `json:"timeframe"`
 	Due       vanban.Date       `json:"due"`
-	Status    vanban.TaskStatus `json:"status"`
+	// Next is the task's next due date on or after the as-of date, within
+	// a year; Recurrence is its milestone's, and DueLabel says both in
+	// words ("hằng năm, hạn 15/12"), so a yearly deadline shows ahead.
+	Next       vanban.Date       `json:"next,omitempty"`
+	Recurrence vanban.Recurrence `json:"recurrence,omitempty"`
+	DueLabel   string            `json:"due_label,omitempty"`
+	Status     vanban.TaskStatus `json:"status"`
 	// State is the task-tracking category ("đang thực hiện quá hạn"…).
 	State      vanban.TaskState `json:"state"`
 	Overdue    bool             `json:"overdue"`

@@ -187,3 +187,38 @@ func TestUnknownPlanSelectsNone(t *testing.T) {
 		t.Error("an unknown plan shows no message")
 	}
 }
+
+// TestAssignmentsEveryPlan: Nhiệm vụ lists the unnumbered plan by its
+// date, its tasks under their units, sorts on request, and links every
+// unit name to the unit's page; a low-confidence reading is marked.
+func TestAssignmentsEveryPlan(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	body := get(t, h, "/nhiem-vu?ngay=31/12/2026").Body.String()
+	for _, want := range []string{
+		`<option value="7">Kế hoạch ngày 05/11/2026 (chưa có số)</option>`,
+		`<a href="/van-ban/7#r-1">Kế hoạch ngày 05/11/2026 (chưa có số)</a>`,
+		`href="/don-vi?ten=S%e1%bb%9f%20N%e1%bb%99i%20v%e1%bb%a5"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("Nhiệm vụ lacks %s", want)
+		}
+	}
+	one := get(t, h, "/nhiem-vu?ke-hoach=7&ngay=31/12/2026").Body.String()
+	if !strings.Contains(one, `<option value="7" selected>`) || strings.Contains(one, `58/KH-UBND</a>`) {
+		t.Error("choosing the unnumbered plan does not select it alone")
+	}
+	sorted := get(t, h, "/nhiem-vu?ngay=31/12/2026&sap-xep=tinh-trang").Body.String()
+	block := between(sorted, `id="u-so-khoa-hoc-va-cong-nghe"`, `</section>`)
+	first := strings.Index(block, `class="task is-overdue"`)
+	plain := strings.Index(block, `class="task"`)
+	if first < 0 || plain >= 0 && plain < first {
+		t.Error("sorted by state, the overdue tasks do not come first")
+	}
+	if docs := get(t, h, "/van-ban").Body.String(); strings.Count(docs, `class="badge review"`) != 1 {
+		t.Error("the low-confidence report is not marked for review on the list")
+	}
+	if doc := get(t, h, "/van-ban/4").Body.String(); !strings.Contains(doc, "Cần kiểm tra") || !strings.Contains(doc, "62%") {
+		t.Error("the low-confidence report's page has no review mark")
+	}
+}

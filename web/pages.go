@@ -70,7 +70,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Info.Reference != "" && len(p.Doc.Rows) > 0}
+	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Doc != nil && len(p.Doc.Rows) > 0}
 	if p.Doc != nil {
 		v.Sections = groupSections(p.Doc.Rows)
 	}
@@ -142,6 +142,8 @@ func attachment(name string) string {
 type assignmentsView struct {
 	AsOf  vanban.Date
 	Plan  string
+	Sort  string // a key of taskSorts
+	Sorts []option
 	Plans []app.DocInfo
 	Units []*app.UnitTasks
 	Error string
@@ -155,6 +157,10 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 		asOf = vanban.DateOf(s.cfg.Now())
 	}
 	v.AsOf = asOf
+	v.Sort, v.Sorts = r.URL.Query().Get("sap-xep"), taskSortOptions
+	if taskSorts[v.Sort] == nil {
+		v.Sort = defaultTaskSort
+	}
 	if v.Plans, err = s.cfg.App.Plans(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -162,6 +168,9 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 	if v.Units, err = s.cfg.App.Assignments(r.Context(), v.Plan, asOf); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	for _, u := range v.Units {
+		sortTasks(u, v.Sort)
 	}
 	s.render(w, r, "assignments", "assignments", v)
 }
@@ -183,8 +192,10 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	order := r.URL.Query().Get("sap-xep")
 	for _, u := range units {
 		if u.Unit == name {
+			sortTasks(u, order)
 			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, UnitTasks: u})
 			return
 		}
@@ -212,7 +223,7 @@ func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if v.Plan == "" && len(v.Plans) > 0 {
-		v.Plan = v.Plans[0].Reference
+		v.Plan = v.Plans[0].PlanKey()
 	}
 	if v.AsOf, err = s.asOfParam(r); err != nil {
 		v.Error, _ = userMessage(err)

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -195,6 +196,8 @@ var funcs = template.FuncMap{
 	"counts":     countUnit,
 	"recur":      app.RecurrenceLabel,
 	"hasPlan":    hasPlan,
+	"isPlan":     isPlan,
+	"review":     needsReview,
 	"dueTable":   func(class string, g []dueGroup) dueTableView { return dueTableView{class, g} },
 }
 
@@ -202,11 +205,23 @@ var funcs = template.FuncMap{
 // an unknown plan the selector must show none, not the first.
 func hasPlan(plans []app.DocInfo, ref string) bool {
 	for _, p := range plans {
-		if p.Reference == ref {
+		if isPlan(p, ref) {
 			return true
 		}
 	}
 	return false
+}
+
+// isPlan tells whether ref names plan p: by its key or by its id (links
+// from a unit's page carry the id).
+func isPlan(p app.DocInfo, ref string) bool {
+	return ref != "" && (p.PlanKey() == ref || strconv.FormatInt(p.ID, 10) == ref)
+}
+
+// needsReview tells whether a document's reading is unsure enough for a
+// person to check it.
+func needsReview(c *vanban.Confidence) bool {
+	return c != nil && c.Score < vanban.ReviewBelow
 }
 
 func dateVN(d vanban.Date) string {
