@@ -177,14 +177,14 @@ type UnitCheck struct {
 
 // TaskCheck is one task of a unit and what the unit reported on it.
 type TaskCheck struct {
-	Plan      string            `json:"plan"`
-	PlanID    int64             `json:"plan_id"`
-	STT       string            `json:"stt"`
-	Task      string            `json:"task"`
-	Section   string            `json:"section,omitempty"`
-	Role      vanban.Role       `json:"role"`
-	Timeframe string            `json:"timeframe"`
-	Due       vanban.Date       `json:"due"`
+	Plan      string      `json:"plan"`
+	PlanID    int64       `json:"plan_id"`
+	STT       string      `json:"stt"`
+	Task      string      `json:"task"`
+	Section   string      `json:"section,omitempty"`
+	Role      vanban.Role `json:"role"`
+	Timeframe string      `json:"timeframe"`
+	Due       vanban.Date `json:"due"`
 	// Next is the task's next due date on or after the as-of date, within
 	// a year; Recurrence is its milestone's, and DueLabel says both in
 	// words ("hằng năm, hạn 15/12"), so a yearly deadline shows ahead.
