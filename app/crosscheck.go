@@ -19,7 +19,7 @@ import (
 // LoadPlan returns the plan ref names (a reference, an id or a file name)
 // and the reports citing it.
 func (a *App) LoadPlan(ctx context.Context, ref string) (*vanban.Document, []*vanban.Document, error) {
-	plan, err := a.db.FindDocument(ctx, ref)
+	plan, err := a.findDocument(ctx, ref)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil, vanban.Wrap(vanban.ENotFound, err, "không tìm thấy kế hoạch %q trong kho dữ liệu (xem vanban docs --type plan)", ref)
 	}
@@ -42,9 +42,12 @@ func (a *App) reportsOn(ctx context.Context, plan *vanban.Document) ([]*vanban.D
 	if err != nil {
 		return nil, err
 	}
+	if sums, err = a.answeringAsCorrected(ctx, plan, sums); err != nil {
+		return nil, err
+	}
 	reports := make([]*vanban.Document, 0, len(sums))
 	for _, s := range sums {
-		doc, err := a.db.Document(ctx, s.ID)
+		doc, err := a.document(ctx, s.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -224,7 +227,7 @@ func (a *App) currentPlans(ctx context.Context, ref string) ([]*vanban.Document,
 		if s.SupersededBy != 0 {
 			continue
 		}
-		doc, err := a.db.Document(ctx, s.ID)
+		doc, err := a.document(ctx, s.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"vanban"
+	"vanban/store"
 )
 
 // The views below are what the front ends show: a document list line, a
@@ -62,6 +63,9 @@ type DocPage struct {
 	CitedBy []DocLink `json:"cited_by"`
 	// Supersedes are the documents it replaces (a draft, an older plan).
 	Supersedes []DocLink `json:"supersedes"`
+	// Corrections are the fixes people made to its reading (applied to
+	// Doc), undone ones too.
+	Corrections []store.Correction `json:"corrections,omitempty"`
 }
 
 // FileState is what became of a file handed to vanban.
