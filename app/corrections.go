@@ -229,17 +229,31 @@ func (a *App) applyCorrections(ctx context.Context, doc *vanban.Document) error 
 	return nil
 }
 
+// documentKeyed is document with the RowKeys of its rows.
+func (a *App) documentKeyed(ctx context.Context, id int64) (*vanban.Document, []string, error) {
+	doc, err := a.db.Document(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := a.db.Corrections(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, ApplyCorrections(doc, cs, a.aliases), nil
+}
+
 // ApplyCorrections applies the live corrections to doc in the order they
 // were made: document fields, then row fields on the rows as extracted
 // (found by RowKeys); the rows whose cells changed are read again by
 // package normalize (parties, milestones), and rows marked as no task
-// are dropped.
-func ApplyCorrections(doc *vanban.Document, cs []store.Correction, aliases *normalize.Aliases) {
+// are dropped. It returns the RowKeys of the rows left, in order.
+func ApplyCorrections(doc *vanban.Document, cs []store.Correction, aliases *normalize.Aliases) []string {
+	keys := RowKeys(doc.Rows)
 	if len(cs) == 0 {
-		return
+		return keys
 	}
 	at := map[string]int{}
-	for i, k := range RowKeys(doc.Rows) {
+	for i, k := range keys {
 		at[k] = i
 	}
 	changed := map[int]bool{}
@@ -271,13 +285,16 @@ func ApplyCorrections(doc *vanban.Document, cs []store.Correction, aliases *norm
 	}
 	if len(drop) > 0 {
 		rows := doc.Rows[:0:0]
+		left := keys[:0:0]
 		for i, t := range doc.Rows {
 			if !drop[i] {
 				rows = append(rows, t)
+				left = append(left, keys[i])
 			}
 		}
-		doc.Rows = rows
+		doc.Rows, keys = rows, left
 	}
+	return keys
 }
 
 func setDocField(doc *vanban.Document, field, v string) {

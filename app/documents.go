@@ -104,7 +104,7 @@ func (a *App) Document(ctx context.Context, id int64) (*DocPage, error) {
 	if p.Corrections, err = a.db.Corrections(ctx, id); err != nil {
 		return nil, err
 	}
-	if p.Doc, err = a.document(ctx, id); err != nil {
+	if p.Doc, p.RowKeys, err = a.documentKeyed(ctx, id); err != nil {
 		if s.Status != vanban.ReadFailed {
 			return nil, notFound(err, "không có văn bản số %d trong kho", id)
 		}

@@ -66,6 +66,9 @@ type DocPage struct {
 	// Corrections are the fixes people made to its reading (applied to
 	// Doc), undone ones too.
 	Corrections []store.Correction `json:"corrections,omitempty"`
+	// RowKeys name Doc's rows as corrections do (app.RowKeys of the rows
+	// as extracted), one per row.
+	RowKeys []string `json:"row_keys,omitempty"`
 }
 
 // FileState is what became of a file handed to vanban.

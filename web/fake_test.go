@@ -17,6 +17,7 @@ import (
 	"vanban"
 	"vanban/app"
 	"vanban/internal/sharedtest"
+	"vanban/store"
 	"vanban/vntext"
 )
 
@@ -48,6 +49,8 @@ type fakeStore struct {
 	files  map[int64]fakeFile
 	states map[string]app.FileState
 	nextID int64
+	// corrections by document, applied on every read as the app does
+	corrections map[int64][]store.Correction
 }
 
 func goldRows(t testing.TB) []vanban.Task {
@@ -149,7 +152,7 @@ func (s *fakeStore) Document(ctx context.Context, id int64) (*app.DocPage, error
 	if !ok {
 		return nil, vanban.Errorf(vanban.ENotFound, "Không tìm thấy văn bản này.")
 	}
-	return p, nil
+	return s.corrected(p), nil
 }
 
 type readSeekNopCloser struct{ *bytes.Reader }

@@ -41,6 +41,10 @@ type Backend interface {
 	// letter and summary report on a plan's cross-check (DOCX).
 	DraftReminder(ctx context.Context, req app.DraftRequest) ([]byte, error)
 	DraftSummary(ctx context.Context, req app.DraftRequest) ([]byte, error)
+	// Correct records a person's correction of a document's reading;
+	// UndoCorrection undoes one.
+	Correct(ctx context.Context, c app.Correction) (int64, error)
+	UndoCorrection(ctx context.Context, docID, id int64, who string) error
 	// Decide remembers that a person confirmed or rejected a match.
 	Decide(ctx context.Context, d app.Decision) error
 }

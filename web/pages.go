@@ -58,12 +58,25 @@ type documentView struct {
 	*app.DocPage
 	Sections []sectionRows
 	IsPlan   bool
+	// The correction forms and the corrections made.
+	DocFields   []editField
+	EditRow     *rowEdit
+	Corrections []correctionView
+	Corrected   map[string]bool // row keys with a live correction
 }
 
 type sectionRows struct {
 	Section vanban.Section
-	Rows    []vanban.Task
+	Rows    []keyedRow
 }
+
+// keyedRow is a task row with its correction key and form address.
+type keyedRow struct {
+	planRow // embedded under its own name, so .Task is the row's text
+	Key, Edit string
+}
+
+type planRow = vanban.Task
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.pathDocument(w, r)
@@ -72,20 +85,25 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Doc != nil && len(p.Doc.Rows) > 0}
 	if p.Doc != nil {
-		v.Sections = groupSections(p.Doc.Rows)
+		v.Sections = groupSections(p)
 	}
+	v.DocFields, v.EditRow, v.Corrections, v.Corrected = editsOf(p, r.URL.Query().Get("sua-dong"))
 	s.render(w, r, "document", "documents", v)
 }
 
 // groupSections splits a plan's rows at each change of section, for the
 // table's section header rows.
-func groupSections(rows []vanban.Task) []sectionRows {
+func groupSections(p *app.DocPage) []sectionRows {
 	var out []sectionRows
-	for _, t := range rows {
+	for i, t := range p.Doc.Rows {
 		if n := len(out); n == 0 || out[n-1].Section != t.Section {
 			out = append(out, sectionRows{Section: t.Section})
 		}
-		out[len(out)-1].Rows = append(out[len(out)-1].Rows, t)
+		kr := keyedRow{planRow: t}
+		if i < len(p.RowKeys) {
+			kr.Key, kr.Edit = p.RowKeys[i], editLink(p.Info.ID, p.RowKeys[i])
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, kr)
 	}
 	return out
 }
