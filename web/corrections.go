@@ -111,18 +111,22 @@ func editsOf(p *app.DocPage, row string) (doc []editField, edit *rowEdit, list [
 	return doc, edit, list, corrected
 }
 
-// rowName turns a row key "II|3~2" into what a person reads: "II.3 (lần 2)".
+// rowName turns a row key "III|3.3" into what a person reads: "3.3
+// (mục III)", with "lần 2" when the pair repeats.
 func rowName(key string) string {
 	if key == "" {
 		return ""
 	}
 	sec, stt, _ := strings.Cut(key, "|")
 	stt, n, dup := strings.Cut(stt, "~")
-	name := strings.Trim(sec+"."+stt, ".")
-	if dup {
-		name += " (lần " + n + ")"
+	name := stt
+	if sec != "" {
+		name += " (mục " + sec + ")"
 	}
-	return name
+	if dup {
+		name += ", lần " + n
+	}
+	return strings.TrimSpace(name)
 }
 
 // correct records the changes of a correction form: each field whose

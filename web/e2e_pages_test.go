@@ -84,6 +84,29 @@ func TestBrowserDue(t *testing.T) {
 		t.Errorf("%s reminder buttons and %s summary buttons", chart[3], chart[4])
 	}
 
+	// Correct row 3.3's lead through its form, then undo it.
+	webtest.Do(t, tab, "open row form", chromedp.Navigate(ts.URL+"/van-ban/1"))
+	webtest.Run(t, tab, "click Sửa", chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(`//tr[@data-key="III|3.3"]//a[contains(@class,"edit-row")]`)))
+	webtest.Do(t, tab, "fill the lead",
+		chromedp.SetValue(chromedp.CSS(`#sua-dong input[name="lead"]`), "Sở Nội vụ"),
+		chromedp.SetValue(chromedp.CSS(`#sua-dong input[name="nguoi-sua"]`), "Trần Thị B"))
+	webtest.Screenshot(t, tab, "fake-correct-row")
+	webtest.Run(t, tab, "save", chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(`#sua-dong button[type="submit"]`)))
+	got := webtest.Run(t, tab, "read row", chromedp.Evaluate[[]string](`(() => {
+		const r = document.querySelector('tr[data-key="III|3.3"]');
+		return [r.children[3].textContent, String(r.classList.contains('corrected')), String(document.querySelectorAll('tr.correction').length)];
+	})()`))
+	if got[0] != "Sở Nội vụ" || got[1] != "true" || got[2] != "1" {
+		t.Errorf("after the correction row 3.3 reads %q (corrected %s, %s corrections listed)", got[0], got[1], got[2])
+	}
+	webtest.Screenshot(t, tab, "fake-corrected")
+	webtest.Run(t, tab, "undo", chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(`//tr[contains(@class,"correction")]//button`)))
+	lead := webtest.Run(t, tab, "read row", chromedp.Evaluate[string](`document.querySelector('tr[data-key="III|3.3"]').children[3].textContent`))
+	if lead != "Sở Tài chính" {
+		t.Errorf("after undo row 3.3 is led by %q", lead)
+	}
+
 	for _, p := range pagesToShoot {
 		webtest.Do(t, tab, "open "+p.path, chromedp.Navigate(ts.URL+p.path))
 		webtest.Screenshot(t, tab, "fake-"+p.name)

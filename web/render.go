@@ -197,6 +197,7 @@ var funcs = template.FuncMap{
 	"recur":      app.RecurrenceLabel,
 	"hasPlan":    hasPlan,
 	"isPlan":     isPlan,
+	"rowName":    rowName,
 	"review":     needsReview,
 	"dueTable":   func(class string, g []dueGroup) dueTableView { return dueTableView{class, g} },
 }
