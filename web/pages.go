@@ -72,7 +72,7 @@ type sectionRows struct {
 
 // keyedRow is a task row with its correction key and form address.
 type keyedRow struct {
-	planRow // embedded under its own name, so .Task is the row's text
+	planRow   // embedded under its own name, so .Task is the row's text
 	Key, Edit string
 }
 
