@@ -15,44 +15,6 @@ import (
 	"vanban"
 )
 
-// documentsView is the document list with its filter.
-type documentsView struct {
-	Docs   []app.DocInfo
-	Filter string // "", "ke-hoach", "bao-cao", "loi"
-	Counts map[string]int
-}
-
-// docFilters map the list's filter links to a test on a document.
-var docFilters = map[string]func(app.DocInfo) bool{
-	"ke-hoach": func(d app.DocInfo) bool { return d.Type == vanban.TypePlan && d.Status != vanban.DocFailed },
-	"bao-cao":  func(d app.DocInfo) bool { return d.Type == vanban.TypeReport && d.Status != vanban.DocFailed },
-	"loi":      func(d app.DocInfo) bool { return d.Status == vanban.DocFailed },
-}
-
-func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
-	docs, err := s.cfg.App.Documents(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	v := documentsView{Filter: r.URL.Query().Get("loc"), Counts: map[string]int{"": len(docs)}}
-	keep := docFilters[v.Filter]
-	if keep == nil {
-		v.Filter = ""
-	}
-	for _, d := range docs {
-		for name, f := range docFilters {
-			if f(d) {
-				v.Counts[name]++
-			}
-		}
-		if keep == nil || keep(d) {
-			v.Docs = append(v.Docs, d)
-		}
-	}
-	s.render(w, r, "documents", "documents", v)
-}
-
 // documentView is one document's page.
 type documentView struct {
 	*app.DocPage

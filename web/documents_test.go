@@ -1,0 +1,49 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"vanban"
+)
+
+// TestDocumentTabs: a tab per type present with its count, a text
+// filter that ignores accents, and pages of 50.
+func TestDocumentTabs(t *testing.T) {
+	f := newFixture(t, nil)
+	for i := range 60 {
+		f.store.add(int64(200+i), &vanban.Document{File: fmt.Sprintf("thong-bao-%d.pdf", i), Format: "pdf", Meta: vanban.Meta{
+			DocType: "Thông báo", Reference: fmt.Sprintf("%d/TB-UBND", i+1), Date: vanban.D(2026, 1, 1+i%28), Title: "Thông báo kết luận",
+		}}, vanban.DocIngested, "", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), []byte("%PDF-1.4"))
+	}
+	h := f.srv.Handler()
+	page := get(t, h, "/van-ban").Body.String()
+	for _, want := range []string{
+		`data-tab="">Tất cả <span class="count">67</span>`, `data-tab="ke-hoach">Kế hoạch <span class="count">4</span>`,
+		`data-tab="bao-cao">Báo cáo <span class="count">2</span>`, `data-tab="thong-bao">Thông báo <span class="count">60</span>`,
+		`data-tab="loi">Lỗi <span class="count">1</span>`, `(1 mục báo cáo)`, `rel="next"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the list lacks %s", want)
+		}
+	}
+	if n := strings.Count(page, `<tr class="doc"`); n != docsPerPage {
+		t.Errorf("first page: %d documents, want %d", n, docsPerPage)
+	}
+	if n := strings.Count(get(t, h, "/van-ban?trang=2").Body.String(), `<tr class="doc"`); n != 67-docsPerPage {
+		t.Errorf("second page: %d documents, want %d", n, 67-docsPerPage)
+	}
+	one := get(t, h, "/van-ban?q=tai+chinh+412").Body.String()
+	if n := strings.Count(one, `<tr class="doc"`); n != 1 || !strings.Contains(one, "412/BC-STC") {
+		t.Errorf("filter 'tai chinh 412': %d documents", n)
+	}
+	tb := get(t, h, "/van-ban?loc=thong-bao&sap-xep=so").Body.String()
+	if i, j := strings.Index(tb, ">2/TB-UBND<"), strings.Index(tb, ">10/TB-UBND<"); i < 0 || j < 0 || i > j {
+		t.Error("sorted by number, 2/TB-UBND does not come before 10/TB-UBND")
+	}
+	if plans := get(t, h, "/van-ban?loc=ke-hoach").Body.String(); !strings.Contains(plans, "Kế hoạch ngày 05/11/2026 (chưa có số)") {
+		t.Error("the unnumbered plan is not named by its date")
+	}
+}
