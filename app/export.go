@@ -193,3 +193,50 @@ func capitalizeFirst(s string) string {
 	}
 	return s
 }
+
+// TaskHeaders are the columns of a unit's tasks workbook.
+var TaskHeaders = []string{"STT", "Kế hoạch", "Nhiệm vụ số", "Nhiệm vụ", "Thời gian thực hiện", "Hạn", "Hạn tới", "Lặp lại", "Tình trạng", "Quá hạn", "Kết quả báo cáo"}
+
+var taskWidths = []float64{6, 16, 10, 70, 28, 12, 12, 14, 26, 9, 50}
+
+// WriteUnitTasksXLSX writes a unit's tasks as of asOf: a sheet of those it
+// leads and one of those it coordinates.
+func WriteUnitTasksXLSX(w io.Writer, u *UnitTasks, asOf vanban.Date, now time.Time) error {
+	title := fmt.Sprintf("Nhiệm vụ của %s tính đến ngày %s", u.Unit, asOf.VN())
+	return WriteTables(w, now, title,
+		Table{Sheet: "Chủ trì", Title: title + " — chủ trì", Headers: TaskHeaders, Widths: taskWidths, Rows: taskRows(u.Lead)},
+		Table{Sheet: "Phối hợp", Title: title + " — phối hợp", Headers: TaskHeaders, Widths: taskWidths, Rows: taskRows(u.Coordinate)},
+	)
+}
+
+func taskRows(ts []TaskCheck) [][]any {
+	rows := make([][]any, 0, len(ts))
+	for i, t := range ts {
+		late := ""
+		if t.Overdue {
+			late = "Quá hạn"
+		}
+		rows = append(rows, []any{i + 1, t.Plan, t.STT, t.Task, t.Timeframe, t.Due, t.Next, RecurrenceLabel(t.Recurrence),
+			capitalizeFirst(string(t.State)), late, t.Result})
+	}
+	return rows
+}
+
+// SearchHeaders are the columns of a search results workbook.
+var SearchHeaders = []string{"STT", "Văn bản", "Loại", "Ngày văn bản", "Nhiệm vụ số", "Mục", "Chủ trì", "Hạn", "Thời gian thực hiện", "Nội dung"}
+
+var searchWidths = []float64{6, 16, 12, 12, 10, 30, 28, 14, 28, 80}
+
+// WriteSearchXLSX writes the hits of a search, the query in the title.
+func WriteSearchXLSX(w io.Writer, query string, res *SearchResult, now time.Time) error {
+	title := fmt.Sprintf("Kết quả tìm kiếm “%s”: %d kết quả", query, res.Total)
+	rows := make([][]any, 0, len(res.Hits))
+	for i, h := range res.Hits {
+		var due any = h.Due
+		if h.DueLabel != "" {
+			due = h.DueLabel
+		}
+		rows = append(rows, []any{i + 1, h.Reference, h.DocType, h.DocDate, h.STT, h.Section, h.Lead, due, h.Timeframe, h.Text.Text})
+	}
+	return WriteTables(w, now, title, Table{Sheet: "Kết quả", Title: title, Headers: SearchHeaders, Widths: searchWidths, Rows: rows})
+}

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"vanban"
 )
@@ -45,5 +48,36 @@ func TestDocumentTabs(t *testing.T) {
 	}
 	if plans := get(t, h, "/van-ban?loc=ke-hoach").Body.String(); !strings.Contains(plans, "Kế hoạch ngày 05/11/2026 (chưa có số)") {
 		t.Error("the unnumbered plan is not named by its date")
+	}
+}
+
+// TestExports: a unit's tasks and the search results download as
+// workbooks with real dates and vanban as author.
+func TestExports(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	for _, c := range []struct{ path, sheet, file string }{
+		{"/don-vi/excel?ten=S%E1%BB%9F+T%C3%A0i+ch%C3%ADnh&ngay=31/12/2026", "Chủ trì", "nhiem-vu-so-tai-chinh-2026-12-31.xlsx"},
+		{"/tim-kiem/excel?q=khoi+nghiep", "Kết quả", "tim-kiem.xlsx"},
+	} {
+		w := get(t, h, c.path)
+		if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), c.file) {
+			t.Errorf("%s: %d %v", c.path, w.Code, w.Header())
+			continue
+		}
+		x, err := excelize.OpenReader(bytes.NewReader(w.Body.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := x.GetRows(c.sheet)
+		props, _ := x.GetDocProps()
+		panes, _ := x.GetPanes(c.sheet)
+		if len(rows) < 4 || props.Creator != "vanban" || !panes.Freeze {
+			t.Errorf("%s: %d rows, author %q, frozen %v", c.path, len(rows), props.Creator, panes.Freeze)
+		}
+		x.Close()
+	}
+	if w := get(t, h, "/don-vi/excel?ten=Kh%C3%B4ng"); w.Code != 404 {
+		t.Errorf("an unknown unit: %d", w.Code)
 	}
 }

@@ -144,6 +144,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /tep/{id}", s.download)
 	m.HandleFunc("GET /nhiem-vu", s.assignmentsPage)
 	m.HandleFunc("GET /don-vi", s.unitPage)
+	m.HandleFunc("GET /don-vi/excel", s.unitExcel)
+	m.HandleFunc("GET /tim-kiem/excel", s.searchExcel)
 	m.HandleFunc("GET /doi-chieu", s.crosscheckPage)
 	m.HandleFunc("GET /doi-chieu/excel", s.crosscheckExcel)
 	m.HandleFunc("POST /doi-chieu/quyet-dinh", s.decide)
