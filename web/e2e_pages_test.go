@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"vanban"
 	"vanban/web/webtest"
 )
 
@@ -120,4 +121,34 @@ func TestBrowserDue(t *testing.T) {
 		}
 		webtest.Screenshot(t, tab, "fake-"+p.name+"-390")
 	}
+}
+
+// TestBrowserUploadRefresh: a file that lands in the store while the
+// upload page is open (dropped into the watched folder) shows in Mới
+// nhập without a reload, and a failure raises a notice.
+func TestBrowserUploadRefresh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test in -short mode")
+	}
+	f := newFixture(t, nil)
+	ts := httptest.NewServer(f.srv.Handler())
+	defer ts.Close()
+	tab := webtest.Browser(t, 20*time.Second)
+	webtest.Do(t, tab, "open upload", chromedp.Navigate(ts.URL+"/tai-len"))
+	at := time.Date(2027, 1, 2, 8, 0, 0, 0, time.Local)
+	f.store.mu.Lock()
+	f.store.add(300, &vanban.Document{File: "bao-cao-tha-vao-thu-muc.docx", Format: "docx", Meta: vanban.Meta{DocType: vanban.TypeReport, Reference: "77/BC-SNV"}},
+		vanban.DocIngested, "", at, []byte("PK\x03\x04"))
+	f.store.add(301, &vanban.Document{File: "hong.pdf", Format: "pdf"}, vanban.DocFailed, "Tệp PDF bị hỏng.", at, []byte("%PDF-"))
+	f.store.docs[301].Doc = nil
+	f.store.mu.Unlock()
+	got := webtest.Run(t, tab, "wait for the lists", chromedp.Poll[[]string](`(() => {
+		const recent = document.querySelector('ul.recent').textContent, n = document.getElementById('upload-notice');
+		if (!recent.includes('77/BC-SNV') || n.hidden) return null;
+		return [recent, n.textContent];
+	})()`, chromedp.WithPollingTimeout(15*time.Second)))
+	if !strings.Contains(got[1], "hong.pdf") {
+		t.Errorf("the notice reads %q, want the failed file named", got[1])
+	}
+	webtest.Screenshot(t, tab, "fake-upload-refreshed")
 }

@@ -288,11 +288,31 @@ type uploadView struct {
 }
 
 func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
-	v := uploadView{Enabled: s.cfg.Inbox != nil, MaxMB: s.cfg.MaxUpload >> 20}
-	docs, err := s.cfg.App.Documents(r.Context())
+	v, err := s.uploadLists(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	s.render(w, r, "upload", "upload", v)
+}
+
+// uploadListsPart renders the recent and failed files alone: the upload
+// page polls it, so files dropped into the watched folder show there too.
+func (s *Server) uploadListsPart(w http.ResponseWriter, r *http.Request) {
+	v, err := s.uploadLists(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.renderPart(w, r, "upload", "lists", v)
+}
+
+func (s *Server) uploadLists(r *http.Request) (uploadView, error) {
+	v := uploadView{Enabled: s.cfg.Inbox != nil, MaxMB: s.cfg.MaxUpload >> 20}
+	docs, err := s.cfg.App.Documents(r.Context())
+	if err != nil {
+		return v, err
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].IngestedAt.After(docs[j].IngestedAt) })
 	for _, d := range docs {
@@ -302,5 +322,5 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
 			v.Recent = append(v.Recent, d)
 		}
 	}
-	s.render(w, r, "upload", "upload", v)
+	return v, nil
 }

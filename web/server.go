@@ -152,6 +152,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /doi-chieu/soan/{kind}", s.draftDoc)
 	m.HandleFunc("GET /api/crosscheck/draft/{kind}", s.draftDoc)
 	m.HandleFunc("GET /tai-len", s.uploadPage)
+	m.HandleFunc("GET /tai-len/danh-sach", s.uploadListsPart)
 
 	m.HandleFunc("GET /api/session", s.apiSession)
 	m.HandleFunc("GET /api/search", s.apiSearch)

@@ -48,6 +48,35 @@
     });
   }
 
+  // The upload page's lists (Mới nhập, Tệp lỗi) refresh by themselves
+  // every few seconds: files dropped straight into the watched folder
+  // show there too, and a new failure raises a notice.
+  var lists = document.getElementById('upload-lists');
+  if (lists) {
+    var notice = document.getElementById('upload-notice');
+    var failureOf = function () {
+      var d = lists.querySelector('.upload-lists');
+      return d ? { id: d.dataset.failure, name: d.dataset.failureName } : { id: '', name: '' };
+    };
+    var lastFailure = failureOf().id;
+    var refresh = function () {
+      fetch('/tai-len/danh-sach', { credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) {
+          lists.innerHTML = html;
+          var f = failureOf();
+          if (f.id && f.id !== lastFailure) {
+            notice.textContent = 'Có tệp không nhập được: ' + (f.name || 'không rõ tên') + '. Xem lý do ở mục Tệp lỗi.';
+            notice.hidden = false;
+          }
+          lastFailure = f.id;
+        })
+        .catch(function () {})
+        .then(function () { setTimeout(refresh, +lists.dataset.every || 4000); });
+    };
+    setTimeout(refresh, +lists.dataset.every || 4000);
+  }
+
   // Upload: one request per file so each shows its own progress, then
   // poll until the watcher has ingested it (or failed to).
   var drop = document.getElementById('drop');
