@@ -81,3 +81,29 @@ func TestExports(t *testing.T) {
 		t.Errorf("an unknown unit: %d", w.Code)
 	}
 }
+
+// TestPDFInline: a PDF's page shows it in a frame; the file is served
+// inline, framed by the site only, in a sandbox of its own origin; a
+// plain download stays an attachment.
+func TestPDFInline(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	if page := get(t, h, "/van-ban/4").Body.String(); !strings.Contains(page, `<iframe class="pdf" src="/tep/40?xem=1"`) {
+		t.Error("the PDF report's page has no inline view")
+	}
+	if page := get(t, h, "/van-ban/1").Body.String(); strings.Contains(page, `<iframe`) {
+		t.Error("a DOCX plan's page has a PDF frame")
+	}
+	w := get(t, h, "/tep/40?xem=1")
+	hd := w.Header()
+	if !strings.HasPrefix(hd.Get("Content-Disposition"), "inline") || hd.Get("X-Frame-Options") != "SAMEORIGIN" ||
+		!strings.Contains(hd.Get("Content-Security-Policy"), "sandbox") || !strings.Contains(hd.Get("Content-Security-Policy"), "frame-ancestors 'self'") {
+		t.Errorf("inline PDF headers: %v", hd)
+	}
+	if d := get(t, h, "/tep/40").Header(); !strings.HasPrefix(d.Get("Content-Disposition"), "attachment") || d.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("download headers: %v", d)
+	}
+	if d := get(t, h, "/tep/10?xem=1").Header(); !strings.HasPrefix(d.Get("Content-Disposition"), "attachment") {
+		t.Error("a DOCX is served inline")
+	}
+}

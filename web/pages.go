@@ -89,6 +89,15 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", contentType(ref.Format))
 	h.Set("Content-Disposition", attachment(ref.Name))
 	h.Set("Content-Security-Policy", "sandbox")
+	if ref.Format == "pdf" && r.URL.Query().Get("xem") == "1" {
+		// Shown inside the document's own page: inline, framed by this
+		// site only. The file stays sandboxed (no script, its own
+		// origin) and, being served as a PDF with nosniff, is never
+		// read as a page of the site.
+		h.Set("Content-Disposition", strings.Replace(attachment(ref.Name), "attachment", "inline", 1))
+		h.Set("Content-Security-Policy", "sandbox allow-scripts; frame-ancestors 'self'")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+	}
 	http.ServeContent(w, r, "", time.Time{}, rc)
 }
 
