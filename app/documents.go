@@ -125,6 +125,7 @@ func (a *App) Document(ctx context.Context, id int64) (*DocPage, error) {
 			p.Supersedes = append(p.Supersedes, dl)
 		}
 	}
+	a.addStates(ctx, p)
 	return p, nil
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,5 +70,38 @@ func TestYearlyDeadlineAhead(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("no yearly task led by a unit")
+	}
+}
+
+// TestDocumentStates: a plan's page carries each row's state today, a
+// report's page the task each item was matched to.
+func TestDocumentStates(t *testing.T) {
+	a := dueApp(t)
+	ctx := context.Background()
+	docs, err := a.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		p, err := a.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch d.Reference {
+		case "58/KH-UBND":
+			overdue := 0
+			for _, s := range p.RowStates {
+				if s.Overdue {
+					overdue++
+				}
+			}
+			if len(p.RowStates) != len(p.Doc.Rows) || overdue == 0 {
+				t.Errorf("plan: %d states for %d rows, %d overdue", len(p.RowStates), len(p.Doc.Rows), overdue)
+			}
+		case "412/BC-STC":
+			if len(p.ItemMatches) != len(p.Doc.ReportItems) || !slices.ContainsFunc(p.ItemMatches, func(m ItemMatch) bool { return m.Task == "3.3" && m.PlanID != 0 }) {
+				t.Errorf("report 412: matches %+v", p.ItemMatches)
+			}
+		}
 	}
 }

@@ -69,6 +69,10 @@ type DocPage struct {
 	// RowKeys name Doc's rows as corrections do (app.RowKeys of the rows
 	// as extracted), one per row.
 	RowKeys []string `json:"row_keys,omitempty"`
+	// RowStates are a plan's rows' states today, one per row; ItemMatches
+	// a report's items' tasks, one per item (see addStates).
+	RowStates   []RowState  `json:"row_states,omitempty"`
+	ItemMatches []ItemMatch `json:"item_matches,omitempty"`
 }
 
 // FileState is what became of a file handed to vanban.

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vanban"
+	"vanban/app"
 )
 
 // TestDocumentTabs: a tab per type present with its count, a text
@@ -105,5 +106,23 @@ func TestPDFInline(t *testing.T) {
 	}
 	if d := get(t, h, "/tep/10?xem=1").Header(); !strings.HasPrefix(d.Get("Content-Disposition"), "attachment") {
 		t.Error("a DOCX is served inline")
+	}
+}
+
+// TestDocumentStatesShown: a plan's rows show today's state and the
+// overdue mark; a report's items link to their tasks.
+func TestDocumentStatesShown(t *testing.T) {
+	f := newFixture(t, nil)
+	plan := f.store.docs[idPlan58]
+	plan.RowStates = make([]app.RowState, len(plan.Doc.Rows))
+	plan.RowStates[0] = app.RowState{State: vanban.NotReportedState, Overdue: true}
+	f.store.docs[idSTC].ItemMatches = []app.ItemMatch{{Plan: "58/KH-UBND", PlanID: idPlan58, Task: "3.3", Accepted: true}}
+	h := f.srv.Handler()
+	row := between(get(t, h, "/van-ban/1").Body.String(), `id="r-1.1"`, `</tr>`)
+	if !strings.Contains(row, "chưa báo cáo") || !strings.Contains(row, "Quá hạn") {
+		t.Errorf("row 1.1 shows no state: %s", row)
+	}
+	if page := get(t, h, "/van-ban/3").Body.String(); !strings.Contains(page, `<a class="ref" href="/van-ban/1#r-3.3">58/KH-UBND — 3.3</a>`) {
+		t.Error("the report's item does not link to its task")
 	}
 }

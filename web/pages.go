@@ -36,6 +36,15 @@ type sectionRows struct {
 type keyedRow struct {
 	planRow   // embedded under its own name, so .Task is the row's text
 	Key, Edit string
+	St        app.RowState // today's state of its lead units
+}
+
+// Match is report item i's task, nil when it has none.
+func (v documentView) Match(i int) *app.ItemMatch {
+	if i < 0 || i >= len(v.ItemMatches) || v.ItemMatches[i].Task == "" {
+		return nil
+	}
+	return &v.ItemMatches[i]
 }
 
 type planRow = vanban.Task
@@ -64,6 +73,9 @@ func groupSections(p *app.DocPage) []sectionRows {
 		kr := keyedRow{planRow: t}
 		if i < len(p.RowKeys) {
 			kr.Key, kr.Edit = p.RowKeys[i], editLink(p.Info.ID, p.RowKeys[i])
+		}
+		if i < len(p.RowStates) {
+			kr.St = p.RowStates[i]
 		}
 		out[len(out)-1].Rows = append(out[len(out)-1].Rows, kr)
 	}
