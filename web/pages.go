@@ -177,7 +177,9 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type unitView struct {
-	AsOf vanban.Date
+	AsOf  vanban.Date
+	Sort  string
+	Sorts []option
 	*app.UnitTasks
 }
 
@@ -196,8 +198,11 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	order := r.URL.Query().Get("sap-xep")
 	for _, u := range units {
 		if u.Unit == name {
+			if taskSorts[order] == nil {
+				order = defaultTaskSort
+			}
 			sortTasks(u, order)
-			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, UnitTasks: u})
+			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, Sort: order, Sorts: taskSortOptions, UnitTasks: u})
 			return
 		}
 	}
