@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"vanban"
@@ -24,16 +26,20 @@ const (
 	FieldSTT          = "stt"
 	FieldSection      = "section"  // the section's numeral
 	FieldNotTask      = "not_task" // "1": the row is no task (a heading, a note)
+	// FieldAddRow adds a task row the reading missed; the value is the
+	// row as JSON (section numeral, STT, task, lead, coordinators,
+	// timeframe). The added row's key is "+" and the correction's id.
+	FieldAddRow = "add_row"
 )
 
 // FieldLabels name the correctable fields for a person.
 var FieldLabels = map[string]string{
 	FieldReference: "Số, ký hiệu", FieldDate: "Ngày", FieldType: "Loại văn bản", FieldAnswers: "Trả lời kế hoạch",
 	FieldLead: "Chủ trì", FieldCoordinators: "Phối hợp", FieldTimeframe: "Thời gian", FieldSTT: "STT",
-	FieldSection: "Mục", FieldNotTask: "Không phải nhiệm vụ",
+	FieldSection: "Mục", FieldNotTask: "Không phải nhiệm vụ", FieldAddRow: "Thêm dòng",
 }
 
-var docFields = []string{FieldReference, FieldDate, FieldType, FieldAnswers}
+var docFields = []string{FieldReference, FieldDate, FieldType, FieldAnswers, FieldAddRow}
 
 var rowFields = []string{FieldLead, FieldCoordinators, FieldTimeframe, FieldSTT, FieldSection, FieldNotTask}
 
@@ -72,12 +78,12 @@ func (a *App) Correct(ctx context.Context, c Correction) (int64, error) {
 	if err != nil {
 		return 0, notFound(err, "không có văn bản số %d trong kho", c.DocID)
 	}
-	cur, err := a.document(ctx, c.DocID)
+	cur, keys, err := a.documentKeyed(ctx, c.DocID)
 	if err != nil {
 		return 0, err
 	}
 	c.Value = strings.TrimSpace(c.Value)
-	old, err := currentValue(doc, cur, c)
+	old, err := currentValue(doc, cur, keys, c)
 	if err != nil {
 		return 0, err
 	}
@@ -136,33 +142,34 @@ func (a *App) refreshCorrected(ctx context.Context, docID int64) {
 }
 
 // currentValue is the field's value now (corrections applied), after
-// checking that the field exists and the row is one of the document's.
-func currentValue(extracted, cur *vanban.Document, c Correction) (string, error) {
+// checking that the field exists and the row is one of the document's:
+// as extracted (keys of extracted), or added, in the corrected document
+// cur whose rows keys names.
+func currentValue(extracted, cur *vanban.Document, keys []string, c Correction) (string, error) {
 	if c.Row == "" {
 		if !slices.Contains(docFields, c.Field) {
 			return "", vanban.Errorf(vanban.EInvalid, "không sửa được trường %q của văn bản", c.Field)
+		}
+		if _, ok := addedRow(c.Value); c.Field == FieldAddRow && !ok {
+			return "", vanban.Errorf(vanban.EInvalid, "dòng thêm cần có nội dung nhiệm vụ")
 		}
 		return docValue(cur, c.Field), nil
 	}
 	if !slices.Contains(rowFields, c.Field) {
 		return "", vanban.Errorf(vanban.EInvalid, "không sửa được trường %q của dòng nhiệm vụ", c.Field)
 	}
-	i := slices.Index(RowKeys(extracted.Rows), c.Row)
-	if i < 0 {
-		return "", vanban.Errorf(vanban.ENotFound, "văn bản không có dòng %q", c.Row)
-	}
-	if c.Field == FieldNotTask {
-		if slices.Contains(RowKeys(extracted.Rows), c.Row) && !slices.ContainsFunc(cur.Rows, func(t vanban.Task) bool { return t.ID == extracted.Rows[i].ID }) {
-			return "1", nil
-		}
+	i := slices.Index(keys, c.Row)
+	switch {
+	case i >= 0 && c.Field == FieldNotTask:
 		return "", nil
+	case i >= 0:
+		return rowValue(&cur.Rows[i], c.Field), nil
+	case slices.Contains(RowKeys(extracted.Rows), c.Row) && c.Field == FieldNotTask:
+		return "1", nil // already marked as no task
+	case slices.Contains(RowKeys(extracted.Rows), c.Row):
+		return "", vanban.Errorf(vanban.EConflict, "dòng %q đã được đánh dấu không phải nhiệm vụ; hoàn tác trước khi sửa", c.Row)
 	}
-	for _, t := range cur.Rows {
-		if t.ID == extracted.Rows[i].ID {
-			return rowValue(&t, c.Field), nil
-		}
-	}
-	return rowValue(&extracted.Rows[i], c.Field), nil
+	return "", vanban.Errorf(vanban.ENotFound, "văn bản không có dòng %q", c.Row)
 }
 
 func docValue(d *vanban.Document, field string) string {
@@ -181,7 +188,47 @@ func docValue(d *vanban.Document, field string) string {
 			return d.Meta.Answers.Reference
 		}
 	}
-	return ""
+	return "" // an added row replaces nothing
+}
+
+// AddedRow is the value of an add_row correction.
+type AddedRow struct {
+	Section      string `json:"section,omitempty"` // the section's numeral
+	STT          string `json:"stt,omitempty"`
+	Task         string `json:"task"`
+	Lead         string `json:"lead,omitempty"`
+	Coordinators string `json:"coordinators,omitempty"`
+	Timeframe    string `json:"timeframe,omitempty"`
+}
+
+// addedRow reads an add_row value; ok is false when it names no task.
+func addedRow(v string) (AddedRow, bool) {
+	var r AddedRow
+	err := json.Unmarshal([]byte(v), &r)
+	return r, err == nil && strings.TrimSpace(r.Task) != ""
+}
+
+// addRows appends the rows the live add_row corrections add, each under
+// the section of its numeral when the plan has it, and their keys.
+func addRows(doc *vanban.Document, cs []store.Correction, keys []string) []string {
+	for _, c := range cs {
+		if !c.Live() || c.Row != "" || c.Field != FieldAddRow {
+			continue
+		}
+		r, ok := addedRow(c.New)
+		if !ok {
+			continue
+		}
+		t := vanban.Task{Section: vanban.Section{Numeral: r.Section}, STT: r.STT, Task: r.Task, Lead: r.Lead, Coordinators: r.Coordinators, Timeframe: r.Timeframe}
+		for _, old := range doc.Rows {
+			if r.Section != "" && old.Section.Numeral == r.Section {
+				t.Section = old.Section
+			}
+		}
+		doc.Rows = append(doc.Rows, t)
+		keys = append(keys, "+"+strconv.FormatInt(c.ID, 10))
+	}
+	return keys
 }
 
 func rowValue(t *vanban.Task, field string) string {
@@ -252,14 +299,19 @@ func ApplyCorrections(doc *vanban.Document, cs []store.Correction, aliases *norm
 	if len(cs) == 0 {
 		return keys
 	}
+	first := len(doc.Rows)
+	keys = addRows(doc, cs, keys)
+	changed := map[int]bool{}
+	for i := first; i < len(doc.Rows); i++ {
+		changed[i] = true // read its cells like any row's
+	}
 	at := map[string]int{}
 	for i, k := range keys {
 		at[k] = i
 	}
-	changed := map[int]bool{}
 	drop := map[int]bool{}
 	for _, c := range cs {
-		if !c.Live() {
+		if !c.Live() || c.Field == FieldAddRow {
 			continue
 		}
 		if c.Row == "" {

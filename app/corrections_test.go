@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -152,5 +153,55 @@ func TestCorrectDocumentAndRows(t *testing.T) {
 		if _, err := a.Correct(ctx, bad); vanban.ErrorCode(err) != vanban.EInvalid && vanban.ErrorCode(err) != vanban.ENotFound {
 			t.Errorf("%+v: %v, want refused", bad, err)
 		}
+	}
+}
+
+// TestCorrectAddRow: a row the reading missed is added (its cells read
+// into units and milestones), reaches the assignments and the
+// deadlines, can itself be corrected, and goes when its addition is
+// undone.
+func TestCorrectAddRow(t *testing.T) {
+	a := dueApp(t)
+	ctx := context.Background()
+	plan, err := a.findDocument(ctx, "58/KH-UBND")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(plan.Rows)
+	row := `{"section":"III","stt":"3.99","task":"Số hóa hồ sơ khoa học","lead":"Sở Nội vụ","timeframe":"Trước ngày 15/01/2027"}`
+	id, err := a.Correct(ctx, Correction{DocID: plan.ID, Field: FieldAddRow, Value: row, Author: "văn thư"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, keys, err := a.documentKeyed(ctx, plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := doc.Rows[len(doc.Rows)-1]
+	if len(doc.Rows) != n+1 || keys[n] != "+"+strconv.FormatInt(id, 10) || added.Section.Title == "" ||
+		len(added.LeadParties) != 1 || len(added.Milestones) != 1 || added.Milestones[0].Due != vanban.D(2027, 1, 15) {
+		t.Fatalf("added row %+v (key %q), %d rows", added, keys[len(keys)-1], len(doc.Rows))
+	}
+	if !slices.Contains(leads(t, a, "Sở Nội vụ"), "3.99") {
+		t.Error("the added row is not among Sở Nội vụ's tasks")
+	}
+	l, err := a.DueList(ctx, DueQuery{From: vanban.D(2027, 1, 1), Days: 30, Unit: "Sở Nội vụ"})
+	if err != nil || !slices.ContainsFunc(l.Upcoming, func(it DueItem) bool { return it.STT == "3.99" }) {
+		t.Errorf("the added row is not due in January 2027: %v", err)
+	}
+	if _, err := a.Correct(ctx, Correction{DocID: plan.ID, Row: keys[n], Field: FieldLead, Value: "Sở Tài chính"}); err != nil {
+		t.Fatalf("correcting the added row: %v", err)
+	}
+	if !slices.Contains(leads(t, a, "Sở Tài chính"), "3.99") {
+		t.Error("the added row's corrected lead is not followed")
+	}
+	if _, err := a.Correct(ctx, Correction{DocID: plan.ID, Field: FieldAddRow, Value: `{"stt":"1"}`}); vanban.ErrorCode(err) != vanban.EInvalid {
+		t.Errorf("a row without a task: %v", err)
+	}
+	if err := a.UndoCorrection(ctx, plan.ID, id, "văn thư"); err != nil {
+		t.Fatal(err)
+	}
+	if doc, _ := a.document(ctx, plan.ID); len(doc.Rows) != n {
+		t.Errorf("after undo: %d rows, want %d", len(doc.Rows), n)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -39,6 +40,7 @@ type correctionView struct {
 	store.Correction
 	Label  string
 	RowSTT string // the row as extracted, for a person
+	Shown  string // the new value for a person (an added row's STT and task)
 }
 
 func fieldsOf(names []string, value func(string) string) []editField {
@@ -93,7 +95,11 @@ func editsOf(p *app.DocPage, row string) (doc []editField, edit *rowEdit, list [
 	corrected = map[string]bool{}
 	for _, c := range p.Corrections {
 		label := app.FieldLabels[c.Field]
-		list = append(list, correctionView{Correction: c, Label: label, RowSTT: rowName(c.Row)})
+		cv := correctionView{Correction: c, Label: label, RowSTT: rowName(c.Row), Shown: c.New}
+		if r, err := decodeAddedRow(c); err == nil {
+			cv.Shown = strings.TrimSpace(r.STT + " " + clip(r.Task, 120))
+		}
+		list = append(list, cv)
 		if c.Live() && c.Row != "" {
 			corrected[c.Row] = true
 		}
@@ -109,6 +115,39 @@ func editsOf(p *app.DocPage, row string) (doc []editField, edit *rowEdit, list [
 		}
 	}
 	return doc, edit, list, corrected
+}
+
+// decodeAddedRow reads an add_row correction's row.
+func decodeAddedRow(c store.Correction) (app.AddedRow, error) {
+	var r app.AddedRow
+	if c.Field != app.FieldAddRow {
+		return r, errNotAdded
+	}
+	err := json.Unmarshal([]byte(c.New), &r)
+	return r, err
+}
+
+var errNotAdded = errors.New("not an added row")
+
+// addRow adds a task row the reading missed, from the Thêm dòng form.
+func (s *Server) addRow(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	v := func(n string) string { return strings.TrimSpace(r.PostFormValue(n)) }
+	row := app.AddedRow{Section: v("section"), STT: v("stt"), Task: v("task"), Lead: v("lead"), Coordinators: v("coordinators"), Timeframe: v("timeframe")}
+	data, err := json.Marshal(row)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if _, err := s.cfg.App.Correct(r.Context(), app.Correction{DocID: id, Field: app.FieldAddRow, Value: string(data), Author: authorOf(r)}); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/van-ban/%d#sua-doi", id), http.StatusSeeOther)
 }
 
 // rowName turns a row key "III|3.3" into what a person reads: "3.3

@@ -137,3 +137,24 @@ func TestCorrectionForms(t *testing.T) {
 		t.Error("the row marked as no task is still listed")
 	}
 }
+
+// TestAddRowForm: the Thêm dòng form adds a row at the end of the
+// appendix, listed among the corrections by its STT and task, and
+// correctable itself.
+func TestAddRowForm(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	if code := postForm(t, f, "/van-ban/1/them-dong", url.Values{"section": {"III"}, "stt": {"3.99"}, "task": {"Số hóa hồ sơ"}, "lead": {"Sở Nội vụ"}}); code != http.StatusSeeOther {
+		t.Fatalf("add row: %d", code)
+	}
+	page := get(t, h, "/van-ban/1").Body.String()
+	if n := strings.Count(page, `class="task-row`); n != 69 || !strings.Contains(page, `data-key="&#43;101"`) || !strings.Contains(page, "3.99 Số hóa hồ sơ") {
+		t.Errorf("%d rows after adding one; the added row or its listing is missing", n)
+	}
+	if form := get(t, h, "/van-ban/1?sua-dong=%2B101").Body.String(); !strings.Contains(form, `name="lead" value="Sở Nội vụ"`) {
+		t.Error("the added row has no correction form")
+	}
+	if code := postForm(t, f, "/van-ban/1/them-dong", url.Values{"stt": {"3.100"}}); code != http.StatusBadRequest && code != http.StatusSeeOther {
+		t.Errorf("a row without a task: %d", code)
+	}
+}

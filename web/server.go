@@ -141,6 +141,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /van-ban/{id}", s.documentPage)
 	m.HandleFunc("POST /van-ban/{id}/sua", s.correct)
 	m.HandleFunc("POST /van-ban/{id}/hoan-tac", s.undoCorrection)
+	m.HandleFunc("POST /van-ban/{id}/them-dong", s.addRow)
 	m.HandleFunc("GET /tep/{id}", s.download)
 	m.HandleFunc("GET /nhiem-vu", s.assignmentsPage)
 	m.HandleFunc("GET /don-vi", s.unitPage)
