@@ -19,7 +19,7 @@ import (
 // LoadPlan returns the plan ref names (a reference, an id or a file name)
 // and the reports citing it.
 func (a *App) LoadPlan(ctx context.Context, ref string) (*vanban.Document, []*vanban.Document, error) {
-	plan, err := a.db.FindDocument(ctx, ref)
+	plan, err := a.findDocument(ctx, ref)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil, vanban.Wrap(vanban.ENotFound, err, "không tìm thấy kế hoạch %q trong kho dữ liệu (xem vanban docs --type plan)", ref)
 	}
@@ -42,9 +42,12 @@ func (a *App) reportsOn(ctx context.Context, plan *vanban.Document) ([]*vanban.D
 	if err != nil {
 		return nil, err
 	}
+	if sums, err = a.answeringAsCorrected(ctx, plan, sums); err != nil {
+		return nil, err
+	}
 	reports := make([]*vanban.Document, 0, len(sums))
 	for _, s := range sums {
-		doc, err := a.db.Document(ctx, s.ID)
+		doc, err := a.document(ctx, s.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -286,7 +289,7 @@ func (a *App) currentPlans(ctx context.Context, ref string) ([]*vanban.Document,
 		if s.SupersededBy != 0 {
 			continue
 		}
-		doc, err := a.db.Document(ctx, s.ID)
+		doc, err := a.document(ctx, s.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -295,8 +298,9 @@ func (a *App) currentPlans(ctx context.Context, ref string) ([]*vanban.Document,
 	return plans, nil
 }
 
-// Plans lists the stored, numbered plans that can be cross-checked, the
-// newest first.
+// Plans lists the stored, current plans that can be cross-checked, the
+// newest first: numbered or not (a draft, or a plan whose number is
+// stamped later, is named by its id; see DocInfo.PlanKey).
 func (a *App) Plans(ctx context.Context) ([]DocInfo, error) {
 	docs, err := a.Documents(ctx)
 	if err != nil {
@@ -304,7 +308,7 @@ func (a *App) Plans(ctx context.Context) ([]DocInfo, error) {
 	}
 	var out []DocInfo
 	for _, d := range docs {
-		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Reference != "" && d.Rows > 0 {
+		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Rows > 0 {
 			out = append(out, d)
 		}
 	}
@@ -341,10 +345,10 @@ func (a *App) Assignments(ctx context.Context, plan string, asOf vanban.Date) ([
 	}
 	byUnit := map[string]*UnitTasks{}
 	for _, p := range plans {
-		if plan != "" && p.Reference != plan {
+		if plan != "" && p.Reference != plan && p.PlanKey() != plan {
 			continue
 		}
-		cc, err := a.Check(ctx, p.Reference, asOf)
+		cc, err := a.Check(ctx, p.PlanKey(), asOf)
 		if err != nil {
 			a.log.Warn("cross-check failed", "plan", p.Reference, "err", err)
 			continue
@@ -387,6 +391,10 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 		Plan: r.Plan, PlanID: plan.ID, PlanTitle: r.PlanTitle, PlanDate: r.PlanDate, AsOf: r.AsOf,
 		ReportDue: r.ReportDue, Warnings: r.Warnings,
 	}
+	if cc.Plan == "" {
+		cc.Plan = PlanLabel(plan.Meta.Reference, plan.Meta.Date)
+	}
+	next := a.nextDue(plan, r.AsOf)
 	reportID := map[string]int64{}
 	for _, rep := range reports {
 		reportID[crosscheck.ReportKey(rep)] = rep.ID
@@ -397,8 +405,8 @@ func (a *App) Check(ctx context.Context, ref string, asOf vanban.Date) (*CrossCh
 		if u.Report != nil {
 			uc.Report = &DocLink{ID: reportID[u.Report.Key], Reference: u.Report.Reference, Type: vanban.TypeReport, Issuer: u.Report.Issuer, Date: u.Report.Date}
 		}
-		uc.Lead = taskChecks(u.Lead, cc)
-		uc.Coordinate = taskChecks(u.Coordinate, cc)
+		uc.Lead = withNext(taskChecks(u.Lead, cc), next)
+		uc.Coordinate = withNext(taskChecks(u.Coordinate, cc), next)
 		cc.Units = append(cc.Units, uc)
 	}
 	for _, m := range r.Review() {

@@ -58,6 +58,9 @@ func (a *App) docInfo(ctx context.Context, s store.DocumentSummary) (DocInfo, er
 			info.Files = append(info.Files, fileRef(f))
 		}
 	}
+	if err := a.correctInfo(ctx, &info); err != nil {
+		return DocInfo{}, err
+	}
 	switch {
 	case s.Status == vanban.ReadFailed:
 		info.Status, info.Reason = vanban.DocFailed, s.Reason
@@ -98,7 +101,10 @@ func (a *App) Document(ctx context.Context, id int64) (*DocPage, error) {
 		return nil, err
 	}
 	p := &DocPage{Info: info}
-	if p.Doc, err = a.db.Document(ctx, id); err != nil {
+	if p.Corrections, err = a.db.Corrections(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Doc, p.RowKeys, err = a.documentKeyed(ctx, id); err != nil {
 		if s.Status != vanban.ReadFailed {
 			return nil, notFound(err, "không có văn bản số %d trong kho", id)
 		}
@@ -119,6 +125,7 @@ func (a *App) Document(ctx context.Context, id int64) (*DocPage, error) {
 			p.Supersedes = append(p.Supersedes, dl)
 		}
 	}
+	a.addStates(ctx, p)
 	return p, nil
 }
 
@@ -135,7 +142,7 @@ type Shown struct {
 func (a *App) Show(ctx context.Context, ref string) (*Shown, error) {
 	var s Shown
 	var err error
-	if s.Document, err = a.db.FindDocument(ctx, ref); err != nil {
+	if s.Document, err = a.findDocument(ctx, ref); err != nil {
 		return nil, notFound(err, "không tìm thấy văn bản %q (xem vanban docs)", ref)
 	}
 	id := s.Document.ID

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"vanban"
+	"vanban/store"
 )
 
 // The views below are what the front ends show: a document list line, a
@@ -62,6 +63,16 @@ type DocPage struct {
 	CitedBy []DocLink `json:"cited_by"`
 	// Supersedes are the documents it replaces (a draft, an older plan).
 	Supersedes []DocLink `json:"supersedes"`
+	// Corrections are the fixes people made to its reading (applied to
+	// Doc), undone ones too.
+	Corrections []store.Correction `json:"corrections,omitempty"`
+	// RowKeys name Doc's rows as corrections do (app.RowKeys of the rows
+	// as extracted), one per row.
+	RowKeys []string `json:"row_keys,omitempty"`
+	// RowStates are a plan's rows' states today, one per row; ItemMatches
+	// a report's items' tasks, one per item (see addStates).
+	RowStates   []RowState  `json:"row_states,omitempty"`
+	ItemMatches []ItemMatch `json:"item_matches,omitempty"`
 }
 
 // FileState is what became of a file handed to vanban.
@@ -177,15 +188,21 @@ type UnitCheck struct {
 
 // TaskCheck is one task of a unit and what the unit reported on it.
 type TaskCheck struct {
-	Plan      string            `json:"plan"`
-	PlanID    int64             `json:"plan_id"`
-	STT       string            `json:"stt"`
-	Task      string            `json:"task"`
-	Section   string            `json:"section,omitempty"`
-	Role      vanban.Role       `json:"role"`
-	Timeframe string            `json:"timeframe"`
-	Due       vanban.Date       `json:"due"`
-	Status    vanban.TaskStatus `json:"status"`
+	Plan      string      `json:"plan"`
+	PlanID    int64       `json:"plan_id"`
+	STT       string      `json:"stt"`
+	Task      string      `json:"task"`
+	Section   string      `json:"section,omitempty"`
+	Role      vanban.Role `json:"role"`
+	Timeframe string      `json:"timeframe"`
+	Due       vanban.Date `json:"due"`
+	// Next is the task's next due date on or after the as-of date, within
+	// a year; Recurrence is its milestone's, and DueLabel says both in
+	// words ("hằng năm, hạn 15/12"), so a yearly deadline shows ahead.
+	Next       vanban.Date       `json:"next,omitempty"`
+	Recurrence vanban.Recurrence `json:"recurrence,omitempty"`
+	DueLabel   string            `json:"due_label,omitempty"`
+	Status     vanban.TaskStatus `json:"status"`
 	// State is the task-tracking category ("đang thực hiện quá hạn"…).
 	State      vanban.TaskState `json:"state"`
 	Overdue    bool             `json:"overdue"`

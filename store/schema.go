@@ -274,6 +274,26 @@ CREATE TABLE status_decisions (
 	PRIMARY KEY (report_doc_id, item_key)
 ) WITHOUT ROWID;
 `,
+	// 8: corrections people made to a document's reading, kept apart
+	// from what was extracted and applied on every read, so that they
+	// survive reading the file again. document_id is not a foreign key:
+	// a correction outlives a document's rewrite. An undone correction
+	// keeps its row (who undid it, when).
+	`
+CREATE TABLE corrections (
+	id          INTEGER PRIMARY KEY,
+	document_id INTEGER NOT NULL,
+	row_key     TEXT    NOT NULL DEFAULT '',
+	field       TEXT    NOT NULL,
+	old_value   TEXT    NOT NULL DEFAULT '',
+	new_value   TEXT    NOT NULL DEFAULT '',
+	author      TEXT    NOT NULL DEFAULT '',
+	created_at  TEXT    NOT NULL,
+	undone_at   TEXT    NOT NULL DEFAULT '',
+	undone_by   TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX corrections_document ON corrections (document_id, id);
+`,
 }
 
 // migrate brings the database to the newest schema, one transaction per

@@ -26,6 +26,24 @@ var states = []state{
 	{vanban.NotStartedState, "s-not-started"},
 	{vanban.UnclearState, "s-unclear"},
 	{vanban.NotReportedState, "s-not-reported"},
+	{overdueState, "s-overdue"},
+}
+
+// overdueState is the chart's own category for work past its deadline
+// that is neither done nor reported in progress: "quá hạn", the word of
+// the CLI's summary and of the workbook's notes. Late work in progress
+// keeps its state, which already says "quá hạn".
+const overdueState vanban.TaskState = "quá hạn"
+
+// chartState is the category a task is drawn in.
+func chartState(t app.TaskCheck) vanban.TaskState {
+	switch {
+	case !t.Overdue:
+		return t.State
+	case t.State == vanban.NotStartedState, t.State == vanban.NotReportedState, t.State == vanban.UnclearState:
+		return overdueState
+	}
+	return t.State
 }
 
 func stateClass(name vanban.TaskState) string {
@@ -48,11 +66,13 @@ const (
 	legendRow   = 22
 	labelRunes  = 46
 	countMinPix = 18 // a segment narrower than this shows no number
+	minBarPix   = 6  // a unit with one task among hundreds still shows
 )
 
-// chart is a horizontal 100% stacked bar per unit: the share of its tasks
-// in each state, with the count written in each wide enough segment. Bars
-// of equal length keep a unit with 2 tasks as readable as one with 60.
+// chart is a horizontal stacked bar per unit, its length proportional to
+// the unit's number of tasks (the unit with most tasks fills the width),
+// a segment per state with the count written in each wide enough one. The
+// legend lists the states drawn, in the bars' order.
 type chart struct {
 	Width, Height int
 	Bars          []bar
@@ -64,6 +84,7 @@ type bar struct {
 	Label     string
 	FullLabel string
 	Total     int
+	TotalX    int // where the total is written, after the bar
 	Segs      []seg
 }
 
@@ -86,27 +107,39 @@ type legendItem struct {
 func buildChart(units []app.UnitCheck) chart {
 	c := chart{Width: chartWidth}
 	y := 8
-	for _, u := range units {
-		b := bar{Y: y, TextY: y + barHeight - 4, Label: clipRunes(u.Unit, labelRunes), FullLabel: u.Unit}
-		counts := map[vanban.TaskState]int{}
+	counts := make([]map[vanban.TaskState]int, len(units))
+	most := 0
+	drawn := map[vanban.TaskState]bool{}
+	for i, u := range units {
+		counts[i] = map[vanban.TaskState]int{}
 		for _, t := range append(append([]app.TaskCheck{}, u.Lead...), u.Coordinate...) {
-			counts[t.State]++
-			b.Total++
+			counts[i][chartState(t)]++
+			drawn[chartState(t)] = true
 		}
+		most = max(most, len(u.Lead)+len(u.Coordinate))
+	}
+	for i, u := range units {
+		b := bar{Y: y, TextY: y + barHeight - 4, Label: clipRunes(u.Unit, labelRunes), FullLabel: u.Unit}
+		b.Total = len(u.Lead) + len(u.Coordinate)
+		width := 0
+		if b.Total > 0 {
+			width = max(b.Total*barWidth/most, minBarPix)
+		}
+		b.TotalX = barLeft + width + 6
 		x := barLeft
 		done := 0
 		for _, s := range states {
-			n := counts[s.Name]
-			if n == 0 || b.Total == 0 {
+			n := counts[i][s.Name]
+			if n == 0 {
 				continue
 			}
 			done += n
 			// Place each edge from the running total so rounding never
 			// leaves a gap or overflows the bar.
-			end := barLeft + done*barWidth/b.Total
+			end := barLeft + done*width/b.Total
 			b.Segs = append(b.Segs, seg{
 				X: x, W: end - x, TextX: (x + end) / 2, Class: s.Class, Count: n,
-				ShowCount: end-x >= countMinPix, Title: fmt.Sprintf("%s: %d", s.Name.Label(), n),
+				ShowCount: end-x >= countMinPix, Title: fmt.Sprintf("%s: %d", capitalize(s.Name.Label()), n),
 			})
 			x = end
 		}
@@ -114,10 +147,15 @@ func buildChart(units []app.UnitCheck) chart {
 		y += rowHeight
 	}
 	y += 8
-	for i, s := range states {
-		c.Legend = append(c.Legend, legendItem{X: 10 + (i%3)*270, Y: y + (i/3)*legendRow, Class: s.Class, Name: s.Name.Label()})
+	i := 0
+	for _, s := range states {
+		if !drawn[s.Name] {
+			continue
+		}
+		c.Legend = append(c.Legend, legendItem{X: 10 + (i%3)*270, Y: y + (i/3)*legendRow, Class: s.Class, Name: capitalize(s.Name.Label())})
+		i++
 	}
-	c.Height = y + 2*legendRow + 4
+	c.Height = y + (i+2)/3*legendRow + 4
 	return c
 }
 

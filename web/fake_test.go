@@ -17,6 +17,7 @@ import (
 	"vanban"
 	"vanban/app"
 	"vanban/internal/sharedtest"
+	"vanban/store"
 	"vanban/vntext"
 )
 
@@ -32,6 +33,7 @@ const (
 	idBQL    = 4
 	idScan   = 5
 	idEvil   = 6
+	idNoNum  = 7 // a plan issued with its number stamped later
 )
 
 const evilTask = `<script>alert("xss")</script> Nhiệm vụ <b>đậm</b> & "trích"`
@@ -47,6 +49,8 @@ type fakeStore struct {
 	files  map[int64]fakeFile
 	states map[string]app.FileState
 	nextID int64
+	// corrections by document, applied on every read as the app does
+	corrections map[int64][]store.Correction
 }
 
 func goldRows(t testing.TB) []vanban.Task {
@@ -99,6 +103,15 @@ func newFakeStore(t testing.TB) *fakeStore {
 		Date: vanban.D(2025, 1, 2), Title: "Kế hoạch thử <img src=x onerror=alert(1)>",
 	}, Rows: []vanban.Task{{Section: vanban.Section{Numeral: "I", Title: "<em>MỤC</em>"}, STT: "1", Task: evilTask, Lead: "Sở Tài chính", Timeframe: "Năm 2025"}}}
 	s.add(idEvil, evil, vanban.DocIngested, "", at.Add(-3*time.Hour), []byte("PK\x03\x04evil"))
+	s.docs[idBQL].Info.Confidence = &vanban.Confidence{Score: 0.62, Reasons: []string{"bảng đọc từ bản PDF, đường kẻ không đủ"}}
+	nonum := &vanban.Document{File: "ke-hoach-chua-so.docx", Format: "docx", Meta: vanban.Meta{
+		DocType: vanban.TypePlan, Issuer: "Ủy ban nhân dân thành phố Hải Phòng", Date: vanban.D(2026, 11, 5),
+		Title: "Triển khai chuyển đổi số trong cơ quan nhà nước",
+	}, Rows: []vanban.Task{
+		{Section: vanban.Section{Numeral: "I", Title: "NHIỆM VỤ"}, STT: "1", Task: "Số hóa hồ sơ lưu trữ", Lead: "Sở Nội vụ", Timeframe: "Quý I năm 2027"},
+		{Section: vanban.Section{Numeral: "I", Title: "NHIỆM VỤ"}, STT: "2", Task: "Chuyển đổi số quy trình thanh toán", Lead: "Sở Tài chính", Timeframe: "Hằng năm"},
+	}}
+	s.add(idNoNum, nonum, vanban.DocIngested, "", at.Add(-4*time.Hour), []byte("PK\x03\x04nonum"))
 	s.docs[idPlan58].CitedBy = []app.DocLink{link(idSTC), link(idBQL)}
 	s.docs[idPlan58].Supersedes = []app.DocLink{link(idDraft)}
 	s.docs[idPlan58].Cites = []app.DocLink{{Reference: "709/QĐ-TTg"}}
@@ -139,7 +152,7 @@ func (s *fakeStore) Document(ctx context.Context, id int64) (*app.DocPage, error
 	if !ok {
 		return nil, vanban.Errorf(vanban.ENotFound, "Không tìm thấy văn bản này.")
 	}
-	return p, nil
+	return s.corrected(p), nil
 }
 
 type readSeekNopCloser struct{ *bytes.Reader }
@@ -471,7 +484,7 @@ func (a *fakeApp) Plans(ctx context.Context) ([]app.DocInfo, error) {
 	docs, err := a.Documents(ctx)
 	var out []app.DocInfo
 	for _, d := range docs {
-		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Reference != "" && d.Rows > 0 {
+		if d.Type == vanban.TypePlan && d.Status == vanban.DocIngested && d.Rows > 0 {
 			out = append(out, d)
 		}
 	}
@@ -501,6 +514,35 @@ func (a *fakeApp) Assignments(ctx context.Context, plan string, asOf vanban.Date
 		}
 		out = append(out, ut)
 	}
+	if plan == "" || plan == fmt.Sprint(idNoNum) {
+		out = a.addUnnumbered(ctx, out)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Unit < out[j].Unit })
 	return out, nil
+}
+
+// addUnnumbered files the unnumbered plan's rows under their lead cells,
+// as the application's cross-check of a plan without reports would.
+func (a *fakeApp) addUnnumbered(ctx context.Context, units []*app.UnitTasks) []*app.UnitTasks {
+	p, err := a.Document(ctx, idNoNum)
+	if err != nil {
+		return units
+	}
+	label := p.Info.Label()
+	for _, r := range p.Doc.Rows {
+		var ut *app.UnitTasks
+		for _, u := range units {
+			if u.Unit == r.Lead {
+				ut = u
+			}
+		}
+		if ut == nil {
+			ut = &app.UnitTasks{Unit: r.Lead}
+			units = append(units, ut)
+		}
+		ut.Lead = append(ut.Lead, app.TaskCheck{Plan: label, PlanID: idNoNum, STT: r.STT, Task: r.Task, Role: vanban.RoleLead,
+			Timeframe: r.Timeframe, Status: vanban.TaskNotReported, State: vanban.NotReportedState})
+		ut.Reports = append(ut.Reports, app.UnitReport{Plan: label, PlanID: idNoNum, Status: vanban.ReportMissing})
+	}
+	return units
 }

@@ -34,6 +34,17 @@ type Backend interface {
 	Assignments(ctx context.Context, plan string, asOf vanban.Date) ([]*app.UnitTasks, error)
 	// WriteExcel writes the workbook of a cross-check.
 	WriteExcel(ctx context.Context, plan string, asOf vanban.Date, w io.Writer) error
+	// DueList lists the milestones due in a window and the overdue
+	// tasks, with each unit's report state.
+	DueList(ctx context.Context, q app.DueQuery) (*app.DueList, error)
+	// DraftReminder and DraftSummary draft the secretariat's reminder
+	// letter and summary report on a plan's cross-check (DOCX).
+	DraftReminder(ctx context.Context, req app.DraftRequest) ([]byte, error)
+	DraftSummary(ctx context.Context, req app.DraftRequest) ([]byte, error)
+	// Correct records a person's correction of a document's reading;
+	// UndoCorrection undoes one.
+	Correct(ctx context.Context, c app.Correction) (int64, error)
+	UndoCorrection(ctx context.Context, docID, id int64, who string) error
 	// Decide remembers that a person confirmed or rejected a match.
 	Decide(ctx context.Context, d app.Decision) error
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"mime"
 	"net/http"
 	"net/url"
@@ -14,77 +15,69 @@ import (
 	"vanban"
 )
 
-// documentsView is the document list with its filter.
-type documentsView struct {
-	Docs   []app.DocInfo
-	Filter string // "", "ke-hoach", "bao-cao", "loi"
-	Counts map[string]int
-}
-
-// docFilters map the list's filter links to a test on a document.
-var docFilters = map[string]func(app.DocInfo) bool{
-	"ke-hoach": func(d app.DocInfo) bool { return d.Type == vanban.TypePlan && d.Status != vanban.DocFailed },
-	"bao-cao":  func(d app.DocInfo) bool { return d.Type == vanban.TypeReport && d.Status != vanban.DocFailed },
-	"loi":      func(d app.DocInfo) bool { return d.Status == vanban.DocFailed },
-}
-
-func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
-	docs, err := s.cfg.App.Documents(r.Context())
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	v := documentsView{Filter: r.URL.Query().Get("loc"), Counts: map[string]int{"": len(docs)}}
-	keep := docFilters[v.Filter]
-	if keep == nil {
-		v.Filter = ""
-	}
-	for _, d := range docs {
-		for name, f := range docFilters {
-			if f(d) {
-				v.Counts[name]++
-			}
-		}
-		if keep == nil || keep(d) {
-			v.Docs = append(v.Docs, d)
-		}
-	}
-	s.render(w, r, "documents", "documents", v)
-}
-
 // documentView is one document's page.
 type documentView struct {
 	*app.DocPage
 	Sections []sectionRows
 	IsPlan   bool
+	// The correction forms and the corrections made.
+	DocFields   []editField
+	EditRow     *rowEdit
+	Corrections []correctionView
+	Corrected   map[string]bool // row keys with a live correction
 }
 
 type sectionRows struct {
 	Section vanban.Section
-	Rows    []vanban.Task
+	Rows    []keyedRow
 }
+
+// keyedRow is a task row with its correction key and form address.
+type keyedRow struct {
+	planRow   // embedded under its own name, so .Task is the row's text
+	Key, Edit string
+	St        app.RowState // today's state of its lead units
+}
+
+// Match is report item i's task, nil when it has none.
+func (v documentView) Match(i int) *app.ItemMatch {
+	if i < 0 || i >= len(v.ItemMatches) || v.ItemMatches[i].Task == "" {
+		return nil
+	}
+	return &v.ItemMatches[i]
+}
+
+type planRow = vanban.Task
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.pathDocument(w, r)
 	if !ok {
 		return
 	}
-	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Info.Reference != "" && len(p.Doc.Rows) > 0}
+	v := documentView{DocPage: p, IsPlan: p.Info.Type == vanban.TypePlan && p.Doc != nil && len(p.Doc.Rows) > 0}
 	if p.Doc != nil {
-		v.Sections = groupSections(p.Doc.Rows)
+		v.Sections = groupSections(p)
 	}
+	v.DocFields, v.EditRow, v.Corrections, v.Corrected = editsOf(p, r.URL.Query().Get("sua-dong"))
 	s.render(w, r, "document", "documents", v)
 }
 
 // groupSections splits a plan's rows at each change of section, for the
 // table's section header rows.
-func groupSections(rows []vanban.Task) []sectionRows {
+func groupSections(p *app.DocPage) []sectionRows {
 	var out []sectionRows
-	for _, t := range rows {
+	for i, t := range p.Doc.Rows {
 		if n := len(out); n == 0 || out[n-1].Section != t.Section {
 			out = append(out, sectionRows{Section: t.Section})
 		}
-		out[len(out)-1].Rows = append(out[len(out)-1].Rows, t)
+		kr := keyedRow{planRow: t}
+		if i < len(p.RowKeys) {
+			kr.Key, kr.Edit = p.RowKeys[i], editLink(p.Info.ID, p.RowKeys[i])
+		}
+		if i < len(p.RowStates) {
+			kr.St = p.RowStates[i]
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, kr)
 	}
 	return out
 }
@@ -108,6 +101,15 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", contentType(ref.Format))
 	h.Set("Content-Disposition", attachment(ref.Name))
 	h.Set("Content-Security-Policy", "sandbox")
+	if ref.Format == "pdf" && r.URL.Query().Get("xem") == "1" {
+		// Shown inside the document's own page: inline, framed by this
+		// site only. The file stays sandboxed (no script, its own
+		// origin) and, being served as a PDF with nosniff, is never
+		// read as a page of the site.
+		h.Set("Content-Disposition", strings.Replace(attachment(ref.Name), "attachment", "inline", 1))
+		h.Set("Content-Security-Policy", "sandbox allow-scripts; frame-ancestors 'self'")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+	}
 	http.ServeContent(w, r, "", time.Time{}, rc)
 }
 
@@ -141,6 +143,8 @@ func attachment(name string) string {
 type assignmentsView struct {
 	AsOf  vanban.Date
 	Plan  string
+	Sort  string // a key of taskSorts
+	Sorts []option
 	Plans []app.DocInfo
 	Units []*app.UnitTasks
 	Error string
@@ -154,6 +158,10 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 		asOf = vanban.DateOf(s.cfg.Now())
 	}
 	v.AsOf = asOf
+	v.Sort, v.Sorts = r.URL.Query().Get("sap-xep"), taskSortOptions
+	if taskSorts[v.Sort] == nil {
+		v.Sort = defaultTaskSort
+	}
 	if v.Plans, err = s.cfg.App.Plans(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -162,11 +170,16 @@ func (s *Server) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	for _, u := range v.Units {
+		sortTasks(u, v.Sort)
+	}
 	s.render(w, r, "assignments", "assignments", v)
 }
 
 type unitView struct {
-	AsOf vanban.Date
+	AsOf  vanban.Date
+	Sort  string
+	Sorts []option
 	*app.UnitTasks
 }
 
@@ -182,9 +195,14 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	order := r.URL.Query().Get("sap-xep")
 	for _, u := range units {
 		if u.Unit == name {
-			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, UnitTasks: u})
+			if taskSorts[order] == nil {
+				order = defaultTaskSort
+			}
+			sortTasks(u, order)
+			s.render(w, r, "unit", "assignments", unitView{AsOf: asOf, Sort: order, Sorts: taskSortOptions, UnitTasks: u})
 			return
 		}
 	}
@@ -199,6 +217,8 @@ type crosscheckView struct {
 	Chart chart
 	Error string
 	Excel string // the workbook's address
+	// Query is the plan and date as the page's links carry them.
+	Query template.URL
 }
 
 func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
@@ -209,7 +229,7 @@ func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if v.Plan == "" && len(v.Plans) > 0 {
-		v.Plan = v.Plans[0].Reference
+		v.Plan = v.Plans[0].PlanKey()
 	}
 	if v.AsOf, err = s.asOfParam(r); err != nil {
 		v.Error, _ = userMessage(err)
@@ -222,6 +242,7 @@ func (s *Server) crosscheckPage(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			v.Chart = buildChart(v.Check.Units)
 			v.Excel = "/doi-chieu/excel?" + planQuery(v.Plan, v.AsOf)
+			v.Query = template.URL(planQuery(v.Plan, v.AsOf)) // url.Values.Encode escapes it
 		case isUser:
 			v.Error = msg
 		default:
@@ -293,11 +314,31 @@ type uploadView struct {
 }
 
 func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
-	v := uploadView{Enabled: s.cfg.Inbox != nil, MaxMB: s.cfg.MaxUpload >> 20}
-	docs, err := s.cfg.App.Documents(r.Context())
+	v, err := s.uploadLists(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	s.render(w, r, "upload", "upload", v)
+}
+
+// uploadListsPart renders the recent and failed files alone: the upload
+// page polls it, so files dropped into the watched folder show there too.
+func (s *Server) uploadListsPart(w http.ResponseWriter, r *http.Request) {
+	v, err := s.uploadLists(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.renderPart(w, r, "upload", "lists", v)
+}
+
+func (s *Server) uploadLists(r *http.Request) (uploadView, error) {
+	v := uploadView{Enabled: s.cfg.Inbox != nil, MaxMB: s.cfg.MaxUpload >> 20}
+	docs, err := s.cfg.App.Documents(r.Context())
+	if err != nil {
+		return v, err
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].IngestedAt.After(docs[j].IngestedAt) })
 	for _, d := range docs {
@@ -307,5 +348,5 @@ func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
 			v.Recent = append(v.Recent, d)
 		}
 	}
-	s.render(w, r, "upload", "upload", v)
+	return v, nil
 }

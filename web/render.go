@@ -9,12 +9,14 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"vanban"
+	"vanban/app"
 )
 
 //go:embed templates/*.html
@@ -192,6 +194,35 @@ var funcs = template.FuncMap{
 	"mmdd":       mmddVN,
 	"fieldLabel": fieldLabel,
 	"counts":     countUnit,
+	"recur":      app.RecurrenceLabel,
+	"hasPlan":    hasPlan,
+	"isPlan":     isPlan,
+	"rowName":    rowName,
+	"review":     needsReview,
+	"dueTable":   func(class string, g []dueGroup) dueTableView { return dueTableView{class, g} },
+}
+
+// hasPlan tells whether ref is one of the plans a selector lists: with
+// an unknown plan the selector must show none, not the first.
+func hasPlan(plans []app.DocInfo, ref string) bool {
+	for _, p := range plans {
+		if isPlan(p, ref) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlan tells whether ref names plan p: by its key or by its id (links
+// from a unit's page carry the id).
+func isPlan(p app.DocInfo, ref string) bool {
+	return ref != "" && (p.PlanKey() == ref || strconv.FormatInt(p.ID, 10) == ref)
+}
+
+// needsReview tells whether a document's reading is unsure enough for a
+// person to check it.
+func needsReview(c *vanban.Confidence) bool {
+	return c != nil && c.Score < vanban.ReviewBelow
 }
 
 func dateVN(d vanban.Date) string {

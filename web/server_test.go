@@ -603,7 +603,7 @@ func TestAPI(t *testing.T) {
 	}
 	var docs struct{ Documents []app.DocInfo }
 	decode(t, get(t, h, "/api/documents"), &docs)
-	if len(docs.Documents) != 6 {
+	if len(docs.Documents) != 7 { // with the unnumbered plan
 		t.Errorf("documents: %d", len(docs.Documents))
 	}
 	var doc app.DocPage
@@ -627,7 +627,7 @@ func TestAPI(t *testing.T) {
 		}
 	}
 	decode(t, get(t, h, "/api/tasks?unit=S%E1%BB%9F+T%C3%A0i+ch%C3%ADnh"), &tasks)
-	if len(tasks.Units) != 1 || len(tasks.Units[0].Lead) != 2 {
+	if len(tasks.Units) != 1 || len(tasks.Units[0].Lead) != 3 { // 2 of plan 58, 1 of the unnumbered plan
 		t.Errorf("tasks of Sở Tài chính: %+v", tasks.Units)
 	}
 	w := get(t, h, "/api/crosscheck/xlsx?plan=58/KH-UBND&as_of=2026-12-31")
@@ -669,9 +669,12 @@ func TestParseDateInput(t *testing.T) {
 }
 
 func TestChart(t *testing.T) {
+	late := app.TaskCheck{State: vanban.NotReportedState, Overdue: true}
 	units := []app.UnitCheck{
 		{Unit: "Sở Tài chính", Lead: []app.TaskCheck{{State: "hoàn thành đúng hạn"}, {State: "đang thực hiện trong hạn"}}, Coordinate: []app.TaskCheck{{State: "chưa báo cáo"}, {State: "chưa báo cáo"}, {State: "đang thực hiện trong hạn"}}},
 		{Unit: strings.Repeat("Ủy ban Mặt trận Tổ quốc ", 4)},
+		{Unit: "Sở Nội vụ", Lead: []app.TaskCheck{late, late, late, {State: vanban.InProgressLate, Overdue: true}, {State: vanban.DoneOnTime}},
+			Coordinate: []app.TaskCheck{{State: vanban.NotReportedState}, {State: vanban.NotReportedState}, {State: vanban.NotReportedState}, {State: vanban.NotReportedState}, {State: vanban.NotReportedState}}},
 	}
 	c := buildChart(units)
 	b := c.Bars[0]
@@ -685,14 +688,35 @@ func TestChart(t *testing.T) {
 		}
 		end = s.X + s.W
 	}
-	if end != barLeft+barWidth {
-		t.Errorf("bar ends at %d, want %d", end, barLeft+barWidth)
+	// 5 tasks beside the 10 of Sở Nội vụ: half the width.
+	if end != barLeft+barWidth/2 || b.TotalX != end+6 {
+		t.Errorf("bar of 5 of 10 tasks ends at %d (total at %d), want %d", end, b.TotalX, barLeft+barWidth/2)
 	}
 	if b.Segs[1].Count != 2 || b.Segs[1].Class != "s-progress" {
 		t.Errorf("in-progress segment: %+v", b.Segs[1])
 	}
 	if l := c.Bars[1]; len([]rune(l.Label)) > labelRunes || l.Total != 0 || len(l.Segs) != 0 {
 		t.Errorf("long empty unit: %+v", l)
+	}
+	full := c.Bars[2]
+	last := full.Segs[len(full.Segs)-1]
+	if last.X+last.W != barLeft+barWidth {
+		t.Errorf("the largest unit's bar ends at %d, want the full width %d", last.X+last.W, barLeft+barWidth)
+	}
+	got := map[string]int{}
+	for _, s := range full.Segs {
+		got[s.Class] = s.Count
+	}
+	if got["s-overdue"] != 3 || got["s-progress-late"] != 1 || got["s-not-reported"] != 5 {
+		t.Errorf("overdue is not its own state: %v", got)
+	}
+	var legend []string
+	for _, l := range c.Legend {
+		legend = append(legend, l.Name)
+	}
+	want := []string{"Hoàn thành đúng hạn", "Đang thực hiện trong hạn", "Đang thực hiện quá hạn", "Chưa báo cáo", "Quá hạn"}
+	if strings.Join(legend, "|") != strings.Join(want, "|") {
+		t.Errorf("legend %q, want the states drawn %q", legend, want)
 	}
 }
 

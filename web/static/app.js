@@ -5,6 +5,17 @@
   var meta = document.querySelector('meta[name="csrf-token"]');
   var csrf = meta ? meta.content : '';
 
+  // "/" focuses the search box, as on most sites; elsewhere than the
+  // search page it opens it. Typing in a field is left alone.
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    ev.preventDefault();
+    var q = document.getElementById('q');
+    if (q) { q.focus(); q.select(); } else { location.href = '/tim-kiem'; }
+  });
+
   // Search as you type: fetch the server-rendered results block (the
   // server escapes every text in it) after a pause in typing.
   var form = document.getElementById('search-form');
@@ -35,6 +46,35 @@
       clearTimeout(timer);
       timer = setTimeout(run, 250);
     });
+  }
+
+  // The upload page's lists (Mới nhập, Tệp lỗi) refresh by themselves
+  // every few seconds: files dropped straight into the watched folder
+  // show there too, and a new failure raises a notice.
+  var lists = document.getElementById('upload-lists');
+  if (lists) {
+    var notice = document.getElementById('upload-notice');
+    var failureOf = function () {
+      var d = lists.querySelector('.upload-lists');
+      return d ? { id: d.dataset.failure, name: d.dataset.failureName } : { id: '', name: '' };
+    };
+    var lastFailure = failureOf().id;
+    var refresh = function () {
+      fetch('/tai-len/danh-sach', { credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) {
+          lists.innerHTML = html;
+          var f = failureOf();
+          if (f.id && f.id !== lastFailure) {
+            notice.textContent = 'Có tệp không nhập được: ' + (f.name || 'không rõ tên') + '. Xem lý do ở mục Tệp lỗi.';
+            notice.hidden = false;
+          }
+          lastFailure = f.id;
+        })
+        .catch(function () {})
+        .then(function () { setTimeout(refresh, +lists.dataset.every || 4000); });
+    };
+    setTimeout(refresh, +lists.dataset.every || 4000);
   }
 
   // Upload: one request per file so each shows its own progress, then
