@@ -132,6 +132,12 @@ func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) 
 		}
 		rv = append(rv, entry{id: rowID(base, t, i, used), fields: m})
 	}
+	for i := range doc.ReportItems {
+		m := common(kindReport)
+		reportFields(m, &doc.ReportItems[i], al)
+		m[fOrder] = fmt.Sprintf("9999-12-31 %012d %06d", doc.ID, len(doc.Rows)+i)
+		rv = append(rv, entry{id: itemID(base, &doc.ReportItems[i], i, used), fields: m})
+	}
 	for i := range rv {
 		rv[i].fields[fFacet] = facetValues(rv[i].fields)
 		rv[i].lens = measure(rv[i].fields)
@@ -194,6 +200,40 @@ func rowID(base string, t *vanban.Task, i int, used map[string]bool) string {
 			return c
 		}
 	}
+}
+
+// itemID is base@STT for a report item, base@rN when its STT is missing
+// or taken: "@" keeps items apart from the plan rows a report may share
+// numbers with.
+func itemID(base string, it *vanban.ReportItem, i int, used map[string]bool) string {
+	if stt := strings.Join(strings.Fields(it.STT), ""); stt != "" && !used[base+"@"+stt] {
+		used[base+"@"+stt] = true
+		return base + "@" + stt
+	}
+	for n := 1; ; n++ {
+		c := base + "@r" + strconv.Itoa(i+1)
+		if n > 1 {
+			c += "." + strconv.Itoa(n)
+		}
+		if !used[c] {
+			used[c] = true
+			return c
+		}
+	}
+}
+
+// reportFields fills a report item's entry: its task and result are its
+// text (what a secretariat asks a report for), its section, status and
+// unit the context. The plan's STT the item names is kept to link it.
+func reportFields(m map[string]interface{}, it *vanban.ReportItem, al *normalize.Aliases) {
+	m[fSTT] = it.STT
+	m[fSection] = it.Section
+	m[fTask], m[fOutput], m[fNote] = it.Task, it.Result, strings.TrimSpace(it.Difficulty+"\n"+it.Proposal)
+	m[fText] = expanded(al, it.Task, it.Result, it.Difficulty, it.Proposal)
+	m[fCtx] = expanded(al, it.Section, it.StatusText, it.Unit, it.Role)
+	m[fLead] = expanded(al, it.Unit)
+	m[fPlanSTT] = it.PlanSTT
+	m[fCites] = keys(refKey, citedRefs(it.Task, it.Result))
 }
 
 func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *normalize.Aliases) {

@@ -8,7 +8,7 @@ import (
 
 // schemaVersion names the mapping and analysis below. Open rebuilds an
 // index made with another one (the index is derived data; Sync refills it).
-const schemaVersion = "vanban-index-13"
+const schemaVersion = "vanban-index-14"
 
 // Field names of the Bleve documents. Entries of kind "task" are task
 // rows; entries of kind "doc" are whole documents.
@@ -65,17 +65,21 @@ const (
 	fLens      = "lens" // the entry's token counts (see stats.go)
 	fStatus    = "status"
 	fStatusKey = "status_key"
+	fPlanSTT   = "plan_stt" // a report item's plan row number
 )
 
 const (
 	kindTask = "task"
 	kindDoc  = "doc"
+	// kindReport entries are a report's items (its results table or
+	// numbered headings): found by what they report.
+	kindReport = "report"
 )
 
 // storedFields are the fields a hit carries back.
 var storedFields = []string{
 	fKind, fDocID, fRef, fReference, fType, fYear, fIssuer, fDate, fTitle, fBody, fSTT, fSection,
-	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus,
+	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT,
 }
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -105,7 +109,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, keywordField(fKind, true, false))
 	add(fDocID, keywordField("", true, false))
 	for _, f := range []string{fLens, fVersion, fReference, fIssuer, fDate, fTitle, fSTT, fSection,
-		fTask, fOutput, fTime, fNote, fDues, fDueLabel} {
+		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT} {
 		add(f, storedField())
 	}
 	// Deadlines as keywords ("2026-12-15"): one term per value, where a

@@ -81,7 +81,9 @@ type Fields struct {
 	DueLabel     string   `json:"due_label,omitempty"`
 	Recurrence   []string `json:"recurrence,omitempty"`
 	Status       string   `json:"status,omitempty"`
-	Body         string   `json:"-"`
+	// PlanSTT is, for a report item, the plan row number it reports on.
+	PlanSTT string `json:"plan_stt,omitempty"`
+	Body    string `json:"-"`
 }
 
 // Facet counts the hits by one field; Name is the filter that selects a
@@ -315,7 +317,8 @@ func hitOf(h *search.DocumentMatch) Hit {
 			Title: str(fTitle), Section: str(fSection), Task: str(fTask), Output: str(fOutput),
 			Lead: str(fLead), Coordinators: str(fCoord), Timeframe: str(fTime), Note: str(fNote),
 			Due: strs(fDues), DueLabel: str(fDueLabel), Recurrence: strs(fRecur), Status: str(fStatus),
-			Body: str(fBody),
+			PlanSTT: str(fPlanSTT),
+			Body:    str(fBody),
 		},
 	}
 }
