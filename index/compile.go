@@ -53,14 +53,17 @@ type compiler struct {
 	al    *normalize.Aliases
 	marks bool // the query was typed with diacritics
 	fuzzy bool // the fallback: approximate syllables
+	// units are the nameKeys of the units the indexed rows name (lead or
+	// coordinating), so that a query naming one is read as a unit.
+	units map[string]bool
 	p     plan
 }
 
-func compile(q Query, al *normalize.Aliases, fuzzy bool) (*plan, error) {
+func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool) (*plan, error) {
 	if err := checkLength(q); err != nil {
 		return nil, err
 	}
-	c := &compiler{al: al, fuzzy: fuzzy, p: plan{hl: newMatcher(fuzzy)}}
+	c := &compiler{al: al, fuzzy: fuzzy, units: units, p: plan{hl: newMatcher(fuzzy)}}
 	for _, cl := range q.Clauses {
 		if cl.Field == "" && !cl.Not && hasMarks(cl.Value) {
 			c.marks = true
@@ -129,6 +132,7 @@ func analyze(s string) []token {
 // each pair of adjacent syllables a boost. Abbreviations and document
 // numbers are groups of their own.
 func (c *compiler) words(ws []string) {
+	ws, intent := c.intents(ws)
 	var plain []string
 	flush := func() {
 		toks := analyze(strings.Join(plain, " "))
@@ -147,7 +151,9 @@ func (c *compiler) words(ws []string) {
 		plain = append(plain, w)
 	}
 	flush()
-	c.unitNames(ws)
+	if !intent {
+		c.unitNames(ws)
+	}
 }
 
 // maxUnitWords is the longest run of words looked up as a unit name.

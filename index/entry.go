@@ -271,6 +271,7 @@ func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *norma
 		months, years = append(months, d[:7]), append(years, d[:4])
 	}
 	m[fDueMonth], m[fDueYear] = uniq(months), uniq(years)
+	m[fDueOnce] = onceDues(t.Milestones)
 	m[fRecur] = recurrences(t.Milestones)
 	m[fDueLabel] = dueLabel(t)
 }
@@ -468,4 +469,16 @@ func dueLabel(t *vanban.Task) string {
 var recurrenceLabel = map[vanban.Recurrence]string{
 	vanban.Yearly: "hằng năm", vanban.HalfYearly: "6 tháng", vanban.Quarterly: "hằng quý",
 	vanban.Monthly: "hằng tháng",
+}
+
+// onceDues are the due days of a row's one-off milestones: a period query
+// ranks them above recurring deadlines that fall in it.
+func onceDues(ms []vanban.Milestone) []string {
+	var rv []string
+	for _, m := range ms {
+		if m.Recurrence == vanban.Once && !m.Due.IsZero() {
+			rv = append(rv, m.Due.String())
+		}
+	}
+	return uniq(rv)
 }

@@ -32,6 +32,9 @@ type Index struct {
 	// mu guards lengths, the token totals (nil until loaded).
 	mu      sync.Mutex
 	lengths lengths
+	// units caches the unit names the rows name (unitKeys), nil until
+	// read and after each commit.
+	units map[string]bool
 	// Aliases spells out abbreviations (UBND, KH&CN, BQL KKT) in queries
 	// and indexed text; nil means normalize's built-in table. Set it
 	// before indexing: a change needs a reindex.
@@ -272,6 +275,7 @@ func (b *Batch) Commit() error {
 	}
 	ix.mu.Lock()
 	ix.lengths = totals
+	ix.units = nil
 	ix.mu.Unlock()
 	b.b.Reset()
 	b.pending = map[int64][]entry{}
@@ -370,4 +374,30 @@ func (ix *Index) scan(q query.Query, fields []string, fn func(id string, fields 
 			return nil
 		}
 	}
+}
+
+// unitKeys returns the nameKeys of every lead and coordinating unit the
+// indexed rows name: a query that names one of them asks for its tasks.
+func (ix *Index) unitKeys() map[string]bool {
+	ix.mu.Lock()
+	u := ix.units
+	ix.mu.Unlock()
+	if u != nil {
+		return u
+	}
+	u = map[string]bool{}
+	for _, f := range []string{fLeadKey, fCoordKey} {
+		d, err := ix.bi.FieldDict(f)
+		if err != nil {
+			continue
+		}
+		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+			u[e.Term] = true
+		}
+		d.Close()
+	}
+	ix.mu.Lock()
+	ix.units = u
+	ix.mu.Unlock()
+	return u
 }

@@ -60,6 +60,7 @@ const (
 	fDue       = "due"   // every deadline, "2026-12-15"
 	fDueMonth  = "due_m" // "2026-12"
 	fDueYear   = "due_y" // "2026"
+	fDueOnce   = "due1"  // the deadlines of one-off milestones
 	fDues      = "dues"
 	fDueLabel  = "due_label"
 	fLens      = "lens" // the entry's token counts (see stats.go)
@@ -118,6 +119,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fDue, keywordField("", false, false))
 	add(fDueMonth, keywordField("", false, false))
 	add(fDueYear, keywordField("", false, false))
+	add(fDueOnce, keywordField("", false, false))
 	add(fOrder, keywordField("", false, true))
 	// A document's full text is searched by syllable, not by pair, in
 	// fields of its own: its length must not weigh on the rows' text.

@@ -114,7 +114,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (*Result, e
 // so in Result.Fuzzy.
 func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Result, error) {
 	start := time.Now()
-	p, err := compile(q, ix.Aliases, false)
+	units := ix.unitKeys()
+	p, err := compile(q, ix.Aliases, false, units)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +127,7 @@ func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Resul
 		return nil, err
 	}
 	if res.Total == 0 && p.hasText() {
-		fp, err := compile(q, ix.Aliases, true)
+		fp, err := compile(q, ix.Aliases, true, units)
 		if err != nil {
 			return nil, err
 		}

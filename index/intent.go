@@ -1,0 +1,255 @@
+package index
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban"
+	"vanban/normalize"
+	"vanban/vntext"
+)
+
+// A secretariat asks for what a unit does and what falls due when more
+// than for words: "nhiệm vụ của Sở Tư pháp", "Sở Xây dựng chủ trì",
+// "đến hạn tháng 9/2026". The words that name a unit or a period are read
+// as such and matched against the rows' units and milestones, never by
+// their syllables (a date's "quý" must not find "quy chế").
+
+// Weights of a unit's roles in a row and of a row's deadlines in a period.
+// They are fixed scores (constScore): lead > coordinate > mention, and a
+// one-off deadline in the period > a recurring one.
+var intentWeights = struct {
+	lead, coord, mention float64
+	once, recurring      float64
+	recurrence           float64
+}{lead: 10, coord: 3, mention: 1, once: 6, recurring: 1, recurrence: 6}
+
+// Roles a query may restrict a unit to.
+const (
+	roleAny   = ""
+	roleLead  = "lead"
+	roleCoord = "coord"
+)
+
+// unitFillers are the words around a unit's name that only say "what it
+// is given": dropped when the query names a unit.
+var unitFillers = map[string]bool{
+	"nhiệm": true, "vụ": true, "của": true, "giao": true, "cho": true, "các": true, "được": true,
+	"nhiem": true, "vu": true, "cua": true, "cac": true, "duoc": true,
+}
+
+// periodFillers are the words around a period that only say "due": dropped
+// when the query names a period.
+var periodFillers = map[string]bool{
+	"đến": true, "hạn": true, "trong": true, "vào": true, "trước": true,
+	"den": true, "han": true, "vao": true, "truoc": true,
+}
+
+// intents reads the units and periods that ws names, adds their groups to
+// the plan and returns the words left to match as text. found tells
+// whether any was read.
+func (c *compiler) intents(ws []string) (rest []string, found bool) {
+	if len(ws) > 3*maxUnitWords {
+		return ws, false
+	}
+	ws, units := c.readUnits(ws)
+	ws, periods := c.readPeriods(ws)
+	if len(units) > 0 {
+		var role string
+		ws, role = readRole(ws)
+		ws = dropWords(ws, unitFillers)
+		for _, u := range units {
+			c.p.groups = append(c.p.groups, c.unitGroup(u, role))
+		}
+	}
+	if len(periods) > 0 {
+		ws = dropWords(ws, periodFillers)
+		c.p.groups = append(c.p.groups, periods...)
+	}
+	return ws, len(units)+len(periods) > 0
+}
+
+// readUnits finds the longest runs of words that name a unit: one the
+// alias table knows, or one the indexed plans name as a lead or
+// coordinating unit. Groups of units ("các sở, ban, ngành") are not a unit.
+func (c *compiler) readUnits(ws []string) (rest, units []string) {
+	for i := 0; i < len(ws); i++ {
+		end, name := c.unitAt(ws, i)
+		if end == 0 {
+			rest = append(rest, ws[i])
+			continue
+		}
+		units = append(units, name)
+		i = end - 1
+	}
+	return rest, units
+}
+
+// unitAt returns the end of the longest unit name starting at ws[i] and
+// the name, or 0.
+func (c *compiler) unitAt(ws []string, i int) (int, string) {
+	for j := min(len(ws), i+maxUnitWords); j > i; j-- {
+		run := strings.Trim(strings.Join(ws[i:j], " "), ",;.:()")
+		if name, kind, ok := c.al.Canonical(run); ok {
+			if kind == vanban.KindUnit {
+				return j, name
+			}
+			continue
+		}
+		if j-i >= 2 && c.units[nameKey(c.al.Expand(run))] {
+			return j, run
+		}
+	}
+	return 0, ""
+}
+
+// readRole removes "chủ trì" or "phối hợp" (with or without marks) and
+// returns the role it asks for.
+func readRole(ws []string) ([]string, string) {
+	for i := 0; i+1 < len(ws); i++ {
+		pair := foldTerm(strings.ToLower(ws[i] + " " + ws[i+1]))
+		role := map[string]string{"chu tri": roleLead, "phoi hop": roleCoord}[pair]
+		if role != "" {
+			return append(append([]string(nil), ws[:i]...), ws[i+2:]...), role
+		}
+	}
+	return ws, roleAny
+}
+
+func dropWords(ws []string, drop map[string]bool) []string {
+	var rv []string
+	for _, w := range ws {
+		if !drop[strings.ToLower(vntext.Text(w))] {
+			rv = append(rv, w)
+		}
+	}
+	return rv
+}
+
+// unitGroup matches rows by a unit's role: leading (its name as the
+// cell's party, or every syllable of it in the lead cell: "Lãnh đạo Sở Tư
+// pháp"), coordinating, or named in the row's text or section.
+func (c *compiler) unitGroup(name, role string) query.Query {
+	exp := c.al.Expand(name)
+	k := nameKey(exp)
+	toks := analyze(exp)
+	for _, t := range toks {
+		c.p.hl.add(t)
+	}
+	var alts []query.Query
+	if role != roleCoord {
+		alts = append(alts, constScore{disj(term(fLeadKey, k, 1), c.unitWords(toks, fLeadFolded, 1)), intentWeights.lead})
+	}
+	if role != roleLead {
+		alts = append(alts, constScore{disj(term(fCoordKey, k, 1), c.unitWords(toks, fCoordFolded, 1)), intentWeights.coord})
+	}
+	mention := disj(c.pairsAll(toks, false), c.unitWords(toks, fCtx, 1))
+	alts = append(alts, constScore{mention, intentWeights.mention})
+	return disj(alts...)
+}
+
+// periodYearless is the year a period written without one is read in;
+// its dates then match that day or month of any year.
+const periodYearless = 1904
+
+// maxPeriodWords is the longest run of words read as a period.
+const maxPeriodWords = 8
+
+// timeWord tells a word that can start or make a period: a number, or a
+// word of dates ("quý", "tháng", "năm", "hằng", "cuối", "ngày", …).
+var timeWord = regexp.MustCompile(`^(?i)(\d.*|quý|quy|tháng|thang|năm|nam|hằng|hàng|hang|cuối|cuoi|đầu|dau|giữa|giua|ngày|ngay|trước|truoc|chậm|cham|trong|đến|den|từ|tu|6|sáu|sau)$`)
+
+// readPeriods finds the longest runs of words the timeframe parser reads
+// as a period or a recurrence, and compiles each into a group.
+func (c *compiler) readPeriods(ws []string) (rest []string, groups []query.Query) {
+	for i := 0; i < len(ws); i++ {
+		end, g := c.periodAt(ws, i)
+		if end == 0 {
+			rest = append(rest, ws[i])
+			continue
+		}
+		groups = append(groups, g)
+		i = end - 1
+	}
+	return rest, groups
+}
+
+func (c *compiler) periodAt(ws []string, i int) (int, query.Query) {
+	if !timeWord.MatchString(strings.ToLower(ws[i])) {
+		return 0, nil
+	}
+	for j := min(len(ws), i+maxPeriodWords); j > i; j-- {
+		run := strings.Join(ws[i:j], " ")
+		if !strings.ContainsFunc(run, unicode.IsDigit) && !hasRecurrenceWord(run) {
+			continue
+		}
+		ms, ok := normalize.Timeframe(run, normalize.PlanContext{Year: periodYearless})
+		if !ok || len(ms) == 0 {
+			continue
+		}
+		if g := c.periodGroup(ms); g != nil {
+			return j, g
+		}
+	}
+	return 0, nil
+}
+
+func hasRecurrenceWord(s string) bool {
+	f := foldTerm(strings.ToLower(s))
+	return strings.Contains(f, "hang") || strings.Contains(f, "thuong xuyen") || strings.Contains(f, "dinh ky")
+}
+
+// periodGroup matches rows whose deadlines fall in the milestones'
+// periods: a one-off deadline first, then any (recurring ones expanded);
+// a recurrence matches rows that recur so.
+func (c *compiler) periodGroup(ms []vanban.Milestone) query.Query {
+	var alts []query.Query
+	for _, m := range ms {
+		if m.Recurrence != vanban.Once {
+			if slug, ok := recurrenceSlug[m.Recurrence]; ok && m.Due.IsZero() {
+				alts = append(alts, constScore{term(fRecur, slug, 1), intentWeights.recurrence})
+				continue
+			}
+		}
+		if m.Due.IsZero() {
+			continue
+		}
+		from := m.Start
+		if from.IsZero() || from.After(m.Due) {
+			from = m.Due
+		}
+		if m.Due.Year == periodYearless {
+			alts = append(alts,
+				constScore{yearlessRange(fDueOnce, from, m.Due), intentWeights.once},
+				constScore{yearlessRange(fDue, from, m.Due), intentWeights.recurring})
+			continue
+		}
+		alts = append(alts,
+			constScore{termRange(fDueOnce, from.String(), m.Due.String()), intentWeights.once},
+			constScore{dueRange(from, m.Due), intentWeights.recurring})
+	}
+	return disj(alts...)
+}
+
+// yearlessRange matches deadlines from a to b (of periodYearless) in any
+// year: a day or the days of a few months.
+func yearlessRange(field string, a, b vanban.Date) query.Query {
+	if a == b {
+		return regexpQuery(field, fmt.Sprintf(`[0-9]{4}-%02d-%02d`, a.Month, a.Day))
+	}
+	var qs []query.Query
+	for m := a.Month; m <= b.Month; m++ {
+		qs = append(qs, regexpQuery(field, fmt.Sprintf(`[0-9]{4}-%02d-[0-9]{2}`, m)))
+	}
+	return disj(qs...)
+}
+
+func regexpQuery(field, re string) query.Query {
+	q := query.NewRegexpQuery(re)
+	q.SetField(field)
+	return q
+}
