@@ -56,14 +56,15 @@ type compiler struct {
 	// units are the nameKeys of the units the indexed rows name (lead or
 	// coordinating), so that a query naming one is read as a unit.
 	units map[string]bool
+	terms *Terms
 	p     plan
 }
 
-func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool) (*plan, error) {
+func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool, terms *Terms) (*plan, error) {
 	if err := checkLength(q); err != nil {
 		return nil, err
 	}
-	c := &compiler{al: al, fuzzy: fuzzy, units: units, p: plan{hl: newMatcher(fuzzy)}}
+	c := &compiler{al: al, fuzzy: fuzzy, units: units, terms: terms, p: plan{hl: newMatcher(fuzzy)}}
 	for _, cl := range q.Clauses {
 		if cl.Field == "" && !cl.Not && hasMarks(cl.Value) {
 			c.marks = true
@@ -185,6 +186,9 @@ func (c *compiler) special(w string) query.Query {
 	if m := refPattern.FindString(core); m != "" && m == core {
 		return c.docNumber(core)
 	}
+	if words, ok := c.terms.Words(core); ok {
+		return c.acronym(core, words)
+	}
 	if exp := c.al.Expand(core); exp != core && core != "" {
 		alt := []query.Query{c.allOf(analyze(exp))}
 		if toks := analyze(core); len(toks) > 0 {
@@ -194,6 +198,20 @@ func (c *compiler) special(w string) query.Query {
 		return disj(alt...)
 	}
 	return nil
+}
+
+// acronym matches a concept's acronym: its words side by side (the whole
+// term, not its syllables scattered) or the acronym as written.
+func (c *compiler) acronym(core, words string) query.Query {
+	toks := analyze(words)
+	for _, t := range toks {
+		c.p.hl.add(t)
+	}
+	written := analyze(core)
+	for _, t := range written {
+		c.p.hl.add(t)
+	}
+	return disj(c.pairsAll(toks, false), c.pairsAll(written, false))
 }
 
 // docNumber finds a document by its number: the document first, then the

@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"vanban"
-	"vanban/normalize"
 )
 
 // Extra is what the index keeps about a document besides the document
@@ -94,7 +93,7 @@ func docRef(doc *vanban.Document) string {
 
 // entries turns a document into its Bleve documents: one for the
 // document, whose id is base, and one per task row, "base#STT".
-func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) []entry {
+func entries(doc *vanban.Document, base string, x Extra, al expander) []entry {
 	common := func(kind string) map[string]interface{} {
 		m := map[string]interface{}{
 			fKind: kind, fDocID: strconv.FormatInt(doc.ID, 10),
@@ -225,7 +224,7 @@ func itemID(base string, it *vanban.ReportItem, i int, used map[string]bool) str
 // reportFields fills a report item's entry: its task and result are its
 // text (what a secretariat asks a report for), its section, status and
 // unit the context. The plan's STT the item names is kept to link it.
-func reportFields(m map[string]interface{}, it *vanban.ReportItem, al *normalize.Aliases) {
+func reportFields(m map[string]interface{}, it *vanban.ReportItem, al expander) {
 	m[fSTT] = it.STT
 	m[fSection] = it.Section
 	m[fTask], m[fOutput], m[fNote] = it.Task, it.Result, strings.TrimSpace(it.Difficulty+"\n"+it.Proposal)
@@ -236,7 +235,7 @@ func reportFields(m map[string]interface{}, it *vanban.ReportItem, al *normalize
 	m[fCites] = keys(refKey, citedRefs(it.Task, it.Result))
 }
 
-func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *normalize.Aliases) {
+func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al expander) {
 	m[fSTT] = t.STT
 	m[fSection] = strings.TrimSpace(t.Section.Numeral + ". " + t.Section.Title)
 	if t.Section.Numeral == "" {
@@ -278,8 +277,8 @@ func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *norma
 
 // expanded returns texts followed by those of them that have
 // abbreviations, spelled out: a row that writes "UBND" is found by "ủy
-// ban nhân dân". The first value stays the text as written.
-func expanded(al *normalize.Aliases, texts ...string) []string {
+// ban nhân dân", one that writes "CĐS" by "chuyển đổi số". The first value stays the text as written.
+func expanded(al expander, texts ...string) []string {
 	rv := texts
 	for _, t := range texts {
 		if e := al.Expand(t); e != t {

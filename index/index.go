@@ -39,6 +39,10 @@ type Index struct {
 	// and indexed text; nil means normalize's built-in table. Set it
 	// before indexing: a change needs a reindex.
 	Aliases *normalize.Aliases
+	// Terms spells out the acronyms of concepts (CĐS, AI); Open reads
+	// the data folder's terms.txt over the built-in table, nil means the
+	// built-in table. A change needs a reindex.
+	Terms *Terms
 }
 
 var (
@@ -88,7 +92,7 @@ func Open(dir string) (*Index, error) {
 		}
 		v, err := bi.GetInternal(schemaKey)
 		if err == nil && string(v) == schemaVersion {
-			return &Index{bi: bi, dir: dir}, nil
+			return &Index{bi: bi, dir: dir, Terms: termsBeside(dir)}, nil
 		}
 		bi.Close()
 		if err := os.RemoveAll(dir); err != nil {
@@ -118,7 +122,21 @@ func newIndex(bi bleve.Index, dir string) (*Index, error) {
 		bi.Close()
 		return nil, err
 	}
-	return &Index{bi: bi, dir: dir}, nil
+	ix := &Index{bi: bi, dir: dir}
+	if dir != "" {
+		ix.Terms = termsBeside(dir)
+	}
+	return ix, nil
+}
+
+// termsBeside is the data folder's table of acronyms; a malformed file
+// leaves the built-in table rather than stopping search and intake.
+func termsBeside(dir string) *Terms {
+	t, err := loadTermsBeside(dir)
+	if err != nil {
+		return DefaultTerms()
+	}
+	return t
 }
 
 // Close closes the index.
@@ -209,7 +227,7 @@ func (b *Batch) PutExtra(doc *vanban.Document, x Extra) error {
 	if err != nil {
 		return err
 	}
-	es := entries(doc, base, x, b.ix.Aliases)
+	es := entries(doc, base, x, expander{b.ix.Aliases, b.ix.Terms})
 	keep := make(map[string]bool, len(es))
 	for _, e := range es {
 		keep[e.id] = true

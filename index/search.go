@@ -115,7 +115,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (*Result, e
 func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Result, error) {
 	start := time.Now()
 	units := ix.unitKeys()
-	p, err := compile(q, ix.Aliases, false, units)
+	p, err := compile(q, ix.Aliases, false, units, ix.Terms)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Resul
 		return nil, err
 	}
 	if res.Total == 0 && p.hasText() {
-		fp, err := compile(q, ix.Aliases, true, units)
+		fp, err := compile(q, ix.Aliases, true, units, ix.Terms)
 		if err != nil {
 			return nil, err
 		}
