@@ -44,6 +44,10 @@ type plan struct {
 	mustNot []query.Query
 	filters []query.Query
 	hl      *matcher
+	// numbered: the query names a document by its number, so documents
+	// keep their full score; reports: it asks what was reported
+	// (reportCues), so report items do.
+	numbered, reports bool
 }
 
 func (p *plan) hasText() bool { return len(p.groups)+len(p.must) > 0 }
@@ -71,6 +75,7 @@ func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool, 
 		}
 	}
 	c.p.hl.strict = c.marks
+	c.p.reports = hasReportCue(q)
 	var run []string // consecutive plain words
 	flush := func() {
 		if len(run) > 0 {
@@ -217,6 +222,7 @@ func (c *compiler) acronym(core, words string) query.Query {
 // docNumber finds a document by its number: the document first, then the
 // rows that cite it, then the rows of that document.
 func (c *compiler) docNumber(ref string) query.Query {
+	c.p.numbered = true
 	k := refKey(ref)
 	toks := analyze(ref)
 	for _, t := range toks {

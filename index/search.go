@@ -189,7 +189,11 @@ func (ix *Index) request(p *plan, opts Options) *bleve.SearchRequest {
 	if limit <= 0 {
 		limit = 20
 	}
-	req := bleve.NewSearchRequestOptions(bq, limit, max(opts.Offset, 0), false)
+	var top query.Query = bq
+	if p.hasText() {
+		top = withPriors(bq, p)
+	}
+	req := bleve.NewSearchRequestOptions(top, limit, max(opts.Offset, 0), false)
 	req.Fields = storedFields
 	if !p.hasText() {
 		// Nothing to rank by: earliest deadline first, then table order
