@@ -48,6 +48,9 @@ type plan struct {
 	// keep their full score; reports: it asks what was reported
 	// (reportCues), so report items do.
 	numbered, reports bool
+	// intent: the query names a unit or a period (intent.go), whose
+	// fixed scores tie.
+	intent bool
 }
 
 func (p *plan) hasText() bool { return len(p.groups)+len(p.must) > 0 }
@@ -55,7 +58,6 @@ func (p *plan) hasText() bool { return len(p.groups)+len(p.must) > 0 }
 // compiler turns a parsed Query into a plan.
 type compiler struct {
 	al    *normalize.Aliases
-	marks bool // the query was typed with diacritics
 	fuzzy bool // the fallback: approximate syllables
 	// units are the nameKeys of the units the indexed rows name (lead or
 	// coordinating), so that a query naming one is read as a unit.
@@ -69,12 +71,6 @@ func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool, 
 		return nil, err
 	}
 	c := &compiler{al: al, fuzzy: fuzzy, units: units, terms: terms, p: plan{hl: newMatcher(fuzzy)}}
-	for _, cl := range q.Clauses {
-		if cl.Field == "" && !cl.Not && hasMarks(cl.Value) {
-			c.marks = true
-		}
-	}
-	c.p.hl.strict = c.marks
 	c.p.reports = hasReportCue(q)
 	var run []string // consecutive plain words
 	flush := func() {
@@ -125,6 +121,9 @@ type token struct {
 	pos           int
 }
 
+// marked tells a syllable typed with diacritics (or đ).
+func (t token) marked() bool { return t.exact != t.folded }
+
 func analyze(s string) []token {
 	ts := exactAnalyzer.Analyze([]byte(s))
 	rv := make([]token, len(ts))
@@ -139,6 +138,7 @@ func analyze(s string) []token {
 // numbers are groups of their own.
 func (c *compiler) words(ws []string) {
 	ws, intent := c.intents(ws)
+	c.p.intent = c.p.intent || intent
 	var plain []string
 	flush := func() {
 		toks := analyze(strings.Join(plain, " "))
@@ -237,23 +237,17 @@ func (c *compiler) docNumber(ref string) query.Query {
 }
 
 // syllable matches one query syllable in the row's text and context, or
-// a document's title and text. Typed with marks, it is looked for as
-// typed and folded in the text, so that exact matches rank first (and as
-// typed in a document's text); in the context (section, timeframe, units)
-// folded only, which keeps the term searches per syllable few.
+// a document's title and text. Typed with marks, it matches only that
+// word ("số" is not "sở"); typed without, every form. In the approximate
+// fallback a marked word matches its folded neighbours too.
 func (c *compiler) syllable(t token, boost float64) query.Query {
 	c.p.hl.add(t)
-	var qs []query.Query
-	if c.marks {
-		qs = append(qs, term(fText, t.exact, weights.exact*boost))
-		qs = append(qs, c.foldedTerm(fTextFolded, t.folded, weights.folded*boost))
-		qs = append(qs, term(fBodyExact, t.exact, weights.body*boost))
-	} else {
-		qs = append(qs, c.foldedTerm(fTextFolded, t.folded, boost))
-		qs = append(qs, c.foldedTerm(fBodyFolded, t.folded, weights.body*boost))
+	if t.marked() && !c.fuzzy {
+		return disj(term(fText, t.exact, weights.exact*boost), term(fBodyExact, t.exact, weights.body*boost),
+			term(fCtxExact, t.exact, weights.ctx*boost))
 	}
-	qs = append(qs, c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
-	return disj(qs...)
+	return disj(c.foldedTerm(fTextFolded, t.folded, boost), c.foldedTerm(fBodyFolded, t.folded, weights.body*boost),
+		c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
 }
 
 // Bounds on what a query may ask: no Vietnamese syllable, abbreviation

@@ -44,7 +44,8 @@ const (
 
 	// fCtx is the row's context: section title, timeframe, note and
 	// units, folded only and weighted low.
-	fCtx = "ctx_f"
+	fCtx      = "ctx_f"
+	fCtxExact = "ctx_x" // the same as typed, for words typed with marks
 
 	fLead        = "lead"
 	fLeadFolded  = "lead_f"
@@ -128,7 +129,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		textField(fText, AnalyzerExact, false),
 		textField(fTextFolded, AnalyzerFolded, false),
 		textField(fTextFoldBi, AnalyzerFoldBigram, false))
-	add(fCtx, textField(fCtx, AnalyzerFolded, false))
+	add(fCtx, textField(fCtx, AnalyzerFolded, false), textField(fCtxExact, AnalyzerExact, false))
 	// Unit cells: shown, and searched folded by the chu-tri: and phoi-hop:
 	// filters; words match them through ctx_f.
 	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false))

@@ -30,7 +30,16 @@ type Options struct {
 	Kind string
 	// FacetSize is the number of terms per facet; 0 means 10, -1 none.
 	FacetSize int
+	// Sort is SortRelevance (the default) or SortDeadline: earliest
+	// deadline first, rows without one last, then by relevance.
+	Sort string
 }
+
+// Orders of hits.
+const (
+	SortRelevance = ""
+	SortDeadline  = "han"
+)
 
 // Result is one page of hits with the facets of the whole result set.
 type Result struct {
@@ -195,13 +204,19 @@ func (ix *Index) request(p *plan, opts Options) *bleve.SearchRequest {
 	}
 	req := bleve.NewSearchRequestOptions(top, limit, max(opts.Offset, 0), false)
 	req.Fields = storedFields
-	if !p.hasText() {
+	byDeadline := &search.SortField{Field: fOrder, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+	switch {
+	case !p.hasText():
 		// Nothing to rank by: earliest deadline first, then table order
 		// (fOrder holds both).
 		req.Score = "none"
-		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fOrder, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
-		})
+		req.SortByCustom(search.SortOrder{byDeadline})
+	case opts.Sort == SortDeadline:
+		req.SortByCustom(search.SortOrder{byDeadline, &search.SortScore{Desc: true}})
+	case p.intent:
+		// A unit's role and a period score in tiers, which tie: within
+		// a tier, earliest deadline first.
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, byDeadline})
 	}
 	return req
 }
