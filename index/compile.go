@@ -467,7 +467,10 @@ func yearFilter(v string) (query.Query, error) {
 func dueFilter(op, v string) (query.Query, error) {
 	from, to, ok := parsePeriod(v)
 	if !ok {
-		return nil, vanban.Errorf(vanban.EInvalid, "han%s%s: ngày không hợp lệ (viết 2026-06-30 hoặc 30/06/2026)", op, v)
+		from, to, ok = periodSlug(v)
+	}
+	if !ok {
+		return nil, vanban.Errorf(vanban.EInvalid, "han%s%s: ngày không hợp lệ (viết 2026-06-30, 30/06/2026, 2026-06 hoặc quy-3-2027)", op, v)
 	}
 	first, last := vanban.D(1, 1, 1), vanban.D(9999, 12, 31)
 	switch op {

@@ -147,7 +147,12 @@ func (c *compiler) unitGroup(name, role string) query.Query {
 	if role != roleLead {
 		alts = append(alts, constScore{disj(term(fCoordKey, k, 1), c.unitWords(toks, fCoordFolded, 1)), intentWeights.coord})
 	}
-	mention := disj(c.pairsAll(toks, false), c.unitWords(toks, fCtx, 1))
+	// Named in the row's text; with no role asked, in its section title
+	// or note too (the context, which holds the unit cells as well).
+	mention := c.pairsAll(toks, false)
+	if role == roleAny {
+		mention = disj(mention, c.unitWords(toks, fCtx, 1))
+	}
 	alts = append(alts, constScore{mention, intentWeights.mention})
 	return disj(alts...)
 }
@@ -187,8 +192,8 @@ func (c *compiler) periodAt(ws []string, i int) (int, query.Query) {
 		if !strings.ContainsFunc(run, unicode.IsDigit) && !hasRecurrenceWord(run) {
 			continue
 		}
-		ms, ok := normalize.Timeframe(run, normalize.PlanContext{Year: periodYearless})
-		if !ok || len(ms) == 0 {
+		ms, ok := readPeriod(run)
+		if !ok {
 			continue
 		}
 		if g := c.periodGroup(ms); g != nil {
@@ -252,4 +257,75 @@ func regexpQuery(field, re string) query.Query {
 	q := query.NewRegexpQuery(re)
 	q.SetField(field)
 	return q
+}
+
+// timeMarks restores the marks of the words of dates typed without them
+// ("quy 2 nam 2026"), which the timeframe parser reads only marked.
+var timeMarks = map[string]string{
+	"quy": "quý", "thang": "tháng", "nam": "năm", "ngay": "ngày", "hang": "hằng", "cuoi": "cuối",
+	"dau": "đầu", "giua": "giữa", "truoc": "trước", "cham": "chậm", "nhat": "nhất", "den": "đến",
+	"tu": "từ", "thuong": "thường", "xuyen": "xuyên", "dinh": "định", "ky": "kỳ", "trong": "trong",
+	"sau": "sáu", "het": "hết", "moi": "mỗi",
+}
+
+// readPeriod reads text that is wholly a period, a day or a recurrence
+// with the plans' timeframe parser; a day or month without a year falls
+// in periodYearless. Text the parser reads only in part (an action left
+// over, "quy chế") is not a period.
+func readPeriod(text string) ([]vanban.Milestone, bool) {
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		if m, ok := timeMarks[strings.ToLower(w)]; ok && !hasMarks(w) {
+			ws[i] = m
+		}
+	}
+	ms, ok := normalize.Timeframe(strings.Join(ws, " "), normalize.PlanContext{Year: periodYearless})
+	if !ok || len(ms) == 0 {
+		return nil, false
+	}
+	for _, m := range ms {
+		if m.Action != "" || m.Condition != "" {
+			return nil, false
+		}
+		if !m.Start.IsZero() && !m.Due.IsZero() && (m.Start.Year == periodYearless) != (m.Due.Year == periodYearless) {
+			return nil, false
+		}
+	}
+	return ms, true
+}
+
+// periodSlug reads the value of a period filter typed as a slug
+// ("han:quy-3-2027", "han:6-thang-cuoi-2026", "han:thang-9-2026"): its
+// words, "năm" before a bare year, read by readPeriod. It returns the
+// span of the period.
+func periodSlug(v string) (from, to vanban.Date, ok bool) {
+	ws := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) })
+	var out []string
+	for i, w := range ws {
+		if len(w) == 4 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 &&
+			(i == 0 || foldTerm(ws[i-1]) != "nam") {
+			out = append(out, "năm")
+		}
+		out = append(out, w)
+	}
+	ms, ok := readPeriod(strings.Join(out, " "))
+	if !ok {
+		return from, to, false
+	}
+	for _, m := range ms {
+		if m.Due.IsZero() || m.Due.Year == periodYearless {
+			return from, to, false
+		}
+		start := m.Start
+		if start.IsZero() {
+			start = m.Due
+		}
+		if from.IsZero() || start.Before(from) {
+			from = start
+		}
+		if to.IsZero() || m.Due.After(to) {
+			to = m.Due
+		}
+	}
+	return from, to, true
 }
