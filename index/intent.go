@@ -142,10 +142,10 @@ func (c *compiler) unitGroup(name, role string) query.Query {
 	}
 	var alts []query.Query
 	if role != roleCoord {
-		alts = append(alts, constScore{disj(term(fLeadKey, k, 1), c.unitWords(toks, fLeadFolded, 1)), intentWeights.lead})
+		alts = append(alts, constScore{disj(term(fLeadKey, k, 1), c.cellWords(toks, fLeadFolded, fLeadBi)), intentWeights.lead})
 	}
 	if role != roleLead {
-		alts = append(alts, constScore{disj(term(fCoordKey, k, 1), c.unitWords(toks, fCoordFolded, 1)), intentWeights.coord})
+		alts = append(alts, constScore{disj(term(fCoordKey, k, 1), c.cellWords(toks, fCoordFolded, fCoordBi)), intentWeights.coord})
 	}
 	// Named in the row's text; with no role asked, in its section title
 	// or note too (the context, which holds the unit cells as well).
@@ -155,6 +155,22 @@ func (c *compiler) unitGroup(name, role string) query.Query {
 	}
 	alts = append(alts, constScore{mention, intentWeights.mention})
 	return disj(alts...)
+}
+
+// cellWords matches a unit's name written in a unit cell among other
+// words ("Lãnh đạo Sở Tư pháp"): its syllables side by side, not
+// scattered over the names of other units.
+func (c *compiler) cellWords(toks []token, folded, pairs string) query.Query {
+	var qs []query.Query
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].pos == toks[i].pos+1 && toks[i+1].folded != "va" && toks[i].folded != "va" {
+			qs = append(qs, term(pairs, toks[i].folded+" "+toks[i+1].folded, 1))
+		}
+	}
+	if len(qs) == 0 {
+		return c.unitWords(toks, folded, 1)
+	}
+	return conj(qs...)
 }
 
 // periodYearless is the year a period written without one is read in;

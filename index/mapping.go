@@ -51,6 +51,8 @@ const (
 	fLeadFolded  = "lead_f"
 	fCoord       = "coord"
 	fCoordFolded = "coord_f"
+	fLeadBi      = "lead_2f" // folded syllable pairs of the unit cells: a unit's name side by side
+	fCoordBi     = "coord_2f"
 	fLeadUnit    = "lead_unit" // canonical unit names
 	fFacet       = "facet"     // every facet value (see facetValues)
 	fLeadKey     = "lead_key"  // nameKey of the names, for chu-tri: filters
@@ -132,8 +134,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fCtx, textField(fCtx, AnalyzerFolded, false), textField(fCtxExact, AnalyzerExact, false))
 	// Unit cells: shown, and searched folded by the chu-tri: and phoi-hop:
 	// filters; words match them through ctx_f.
-	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false))
-	add(fCoord, storedField(), textField(fCoordFolded, AnalyzerFolded, false))
+	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false), textField(fLeadBi, AnalyzerFoldBigram, false))
+	add(fCoord, storedField(), textField(fCoordFolded, AnalyzerFolded, false), textField(fCoordBi, AnalyzerFoldBigram, false))
 
 	im.DefaultMapping = dm
 	return im
