@@ -121,6 +121,7 @@ func entries(doc *vanban.Document, base string, x Extra, al expander) []entry {
 		t := &doc.Rows[i]
 		m := common(kindTask)
 		rowFields(m, t, horizon, al)
+		m[fRow] = strconv.Itoa(i)
 		due := "9999-12-31" // no deadline: last
 		if ds, _ := m[fDue].([]string); len(ds) > 0 {
 			due = ds[0]
@@ -134,6 +135,7 @@ func entries(doc *vanban.Document, base string, x Extra, al expander) []entry {
 	for i := range doc.ReportItems {
 		m := common(kindReport)
 		reportFields(m, &doc.ReportItems[i], al)
+		m[fRow] = strconv.Itoa(i)
 		m[fOrder] = fmt.Sprintf("9999-12-31 %012d %06d", doc.ID, len(doc.Rows)+i)
 		rv = append(rv, entry{id: itemID(base, &doc.ReportItems[i], i, used), fields: m})
 	}

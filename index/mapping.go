@@ -70,6 +70,7 @@ const (
 	fStatus    = "status"
 	fStatusKey = "status_key"
 	fPlanSTT   = "plan_stt" // a report item's plan row number
+	fRow       = "row"      // a row's (or report item's) position in its document, from 0
 )
 
 const (
@@ -83,7 +84,7 @@ const (
 // storedFields are the fields a hit carries back.
 var storedFields = []string{
 	fKind, fDocID, fRef, fReference, fType, fYear, fIssuer, fDate, fTitle, fBody, fSTT, fSection,
-	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT,
+	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT, fRow,
 }
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -113,7 +114,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, keywordField(fKind, true, false))
 	add(fDocID, keywordField("", true, false))
 	for _, f := range []string{fLens, fVersion, fReference, fIssuer, fDate, fTitle, fSTT, fSection,
-		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT} {
+		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT, fRow} {
 		add(f, storedField())
 	}
 	// Deadlines as keywords ("2026-12-15"): one term per value, where a

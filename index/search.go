@@ -63,10 +63,13 @@ type Hit struct {
 	DocID int64  `json:"doc_id"`
 	Ref   string `json:"ref"` // the reference, or the document id of a draft
 	// Numbered tells a document with a reference from a draft.
-	Numbered bool    `json:"numbered"`
-	STT      string  `json:"stt,omitempty"`
-	Score    float64 `json:"score"`
-	Fields   Fields  `json:"fields"`
+	Numbered bool   `json:"numbered"`
+	STT      string `json:"stt,omitempty"`
+	// Row is a task's position in its document's rows, or a report
+	// item's in its items, from 0: unique where STTs repeat.
+	Row    int     `json:"row"`
+	Score  float64 `json:"score"`
+	Fields Fields  `json:"fields"`
 	// Highlights are the matches in each shown field, on its text.
 	Highlights map[string][]Span `json:"highlights,omitempty"`
 	Snippet    Snippet           `json:"snippet"`
@@ -329,8 +332,10 @@ func hitOf(h *search.DocumentMatch) Hit {
 		return nil
 	}
 	id, _ := strconv.ParseInt(str(fDocID), 10, 64)
+	row, _ := strconv.Atoi(str(fRow))
 	return Hit{
-		ID: h.ID, Kind: str(fKind), DocID: id, Ref: str(fRef), Numbered: str(fReference) != "",
+		Row: row,
+		ID:  h.ID, Kind: str(fKind), DocID: id, Ref: str(fRef), Numbered: str(fReference) != "",
 		STT: str(fSTT), Score: h.Score,
 		Fields: Fields{
 			DocType: str(fType), Year: str(fYear), Issuer: str(fIssuer), Date: str(fDate),

@@ -62,6 +62,9 @@ type documentView struct {
 type sectionRows struct {
 	Section vanban.Section
 	Rows    []vanban.Task
+	// First is the position of Rows[0] in the document's rows: the page
+	// names each row hang-N by it, the anchor search hits link to.
+	First int
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -80,9 +83,9 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 // table's section header rows.
 func groupSections(rows []vanban.Task) []sectionRows {
 	var out []sectionRows
-	for _, t := range rows {
+	for i, t := range rows {
 		if n := len(out); n == 0 || out[n-1].Section != t.Section {
-			out = append(out, sectionRows{Section: t.Section})
+			out = append(out, sectionRows{Section: t.Section, First: i})
 		}
 		out[len(out)-1].Rows = append(out[len(out)-1].Rows, t)
 	}

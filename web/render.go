@@ -191,6 +191,7 @@ var funcs = template.FuncMap{
 	"slug":       slug,
 	"mmdd":       mmddVN,
 	"fieldLabel": fieldLabel,
+	"hitName":    hitName,
 	"counts":     countUnit,
 }
 
