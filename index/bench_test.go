@@ -69,9 +69,17 @@ var benchQueries = []benchQuery{
 	{kind: "faceted", q: "báo cáo kết quả", match: "báo cáo kết quả"},
 	{kind: "faceted", q: "doanh nghiệp", match: "doanh nghiệp"},
 	{kind: "faceted", q: "hợp tác quốc tế", match: "hợp tác quốc tế"},
+	// Questions read as a unit and role or a period (intent.go); FTS5
+	// gets them as the filters they mean.
+	{kind: "unit", q: "nhiệm vụ của Sở Tài chính", lead: "Sở Tài chính"},
+	{kind: "unit", q: "Sở Nội vụ chủ trì", lead: "Sở Nội vụ"},
+	{kind: "unit", q: "khởi nghiệp Sở Khoa học và Công nghệ", match: "khởi nghiệp", lead: "Sở Khoa học và Công nghệ"},
+	{kind: "period", q: "quý 2 năm 2026", due: "2026-07-01"},
+	{kind: "period", q: "đến hạn tháng 9/2026", due: "2026-10-01"},
+	{kind: "period", q: "chuyển đổi số năm 2027", match: "chuyển đổi số", due: "2028-01-01"},
 }
 
-var benchKinds = []string{"word", "phrase", "folded", "filtered", "faceted"}
+var benchKinds = []string{"word", "phrase", "folded", "filtered", "faceted", "unit", "period"}
 
 func benchRows() int {
 	if n, err := strconv.Atoi(os.Getenv("VANBAN_BENCH_ROWS")); err == nil && n > 0 {
