@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,6 +59,9 @@ func (c *compiler) intents(ws []string) (rest []string, found bool) {
 	}
 	ws, units := c.readUnits(ws)
 	ws, periods := c.readPeriods(ws)
+	if len(units) == 0 {
+		ws, units = c.cuedUnit(ws)
+	}
 	if len(units) > 0 {
 		var role string
 		ws, role = readRole(ws)
@@ -105,6 +109,44 @@ func (c *compiler) unitAt(ws []string, i int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// unitHeads are the words a unit's name starts with ("Thuế tỉnh", "Trung
+// tâm Xúc tiến đầu tư"), folded: a name the tables do not know is read as
+// a unit only after a cue ("giao cho", "chủ trì") and with such a head.
+var unitHeads = []string{
+	"so", "ban", "cong an", "thue", "thanh tra", "van phong", "trung tam", "uy ban", "ubnd", "bo chi huy",
+	"cuc", "chi cuc", "kho bac", "bao hiem", "ngan hang", "dai", "bao", "hoi", "lien doan", "tinh doan",
+	"doan", "phong", "truong", "benh vien", "vien", "hoi dong", "tinh uy", "thanh uy", "dang uy",
+}
+
+// cuedUnit reads the words left after a unit cue ("nhiệm vụ của", "giao
+// cho", "chủ trì", "phối hợp") as a unit's name when they start with a
+// unit's head word and are not a group of units.
+func (c *compiler) cuedUnit(ws []string) (rest, units []string) {
+	rest, role := readRole(ws)
+	name := dropWords(rest, unitFillers)
+	if role == roleAny && len(name) == len(rest) || len(name) < 2 || len(name) > maxUnitWords {
+		return ws, nil
+	}
+	run := strings.Trim(strings.Join(name, " "), ",;.:()")
+	if _, kind, ok := c.al.Canonical(run); ok && kind != vanban.KindUnit {
+		return ws, nil
+	}
+	f := " " + nameKey(c.al.Expand(run)) + " "
+	for _, h := range unitHeads {
+		if strings.HasPrefix(f, " "+h+" ") && len(f) > len(h)+3 {
+			// Keep the role words: intents reads them again.
+			var kept []string
+			for _, w := range ws {
+				if !slices.Contains(name, w) {
+					kept = append(kept, w)
+				}
+			}
+			return kept, []string{run}
+		}
+	}
+	return ws, nil
 }
 
 // readRole removes "chủ trì" or "phối hợp" (with or without marks) and

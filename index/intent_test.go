@@ -27,6 +27,7 @@ func intentPlan() []*vanban.Document {
 			row("4", "Công khai kết quả giải quyết hồ sơ", "Văn phòng Ủy ban nhân dân tỉnh", "", "Hằng tháng"),
 			row("5", "Triển khai CĐS trong cơ quan", "Sở Khoa học và Công nghệ", "", "Quý III/2027"),
 			row("6", "Quản lý quỹ phát triển", "Sở Tài chính", "", "Thường xuyên"),
+			row("7", "Phối hợp Chi cục Kiểm lâm tuần tra rừng", "Sở Y tế", "", "Năm 2026"),
 		},
 	}
 	report := &vanban.Document{
@@ -55,6 +56,8 @@ func TestIntentQueries(t *testing.T) {
 		{"Sở Tư pháp chủ trì", []string{"7/KH-UBND#1"}, []string{"7/KH-UBND#2"}},
 		{"so tu phap phoi hop", []string{"7/KH-UBND#2"}, []string{"7/KH-UBND#1"}},
 		{"giao cho VP UBND tỉnh", []string{"7/KH-UBND#4"}, nil},
+		// a unit no table knows, after a cue.
+		{"nhiệm vụ của Chi cục Kiểm lâm", []string{"7/KH-UBND#7"}, nil},
 		// a period by its milestones, never by "quy chế" or "quỹ".
 		{"quý 2 năm 2026", []string{"7/KH-UBND#1"}, []string{"7/KH-UBND#6"}},
 		{"quy 2 nam 2026", []string{"7/KH-UBND#1"}, []string{"7/KH-UBND#6"}},
@@ -92,7 +95,7 @@ func TestPeriodFilterSlug(t *testing.T) {
 		{"han:quy-3-2027", []string{"7/KH-UBND#5"}},
 		{"han:quy-2-2026", []string{"7/KH-UBND#1"}},
 		{"han:thang-9-2026", []string{"7/KH-UBND#2"}},
-		{"han:6-thang-cuoi-2026", []string{"7/KH-UBND#2"}},
+		{"han:6-thang-cuoi-2026", []string{"7/KH-UBND#2", "7/KH-UBND#7"}},
 	}
 	for _, tt := range tests {
 		got := ids(find(t, ix, tt.q, Options{Limit: 20}))
