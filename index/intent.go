@@ -120,23 +120,42 @@ var unitHeads = []string{
 	"doan", "phong", "truong", "benh vien", "vien", "hoi dong", "tinh uy", "thanh uy", "dang uy",
 }
 
-// cuedUnit reads the words left after a unit cue ("nhiệm vụ của", "giao
-// cho", "chủ trì", "phối hợp") as a unit's name when they start with a
-// unit's head word and are not a group of units.
+// unitCues are the phrases (folded) a question about a unit's tasks
+// starts with, longest first.
+var unitCues = []string{
+	"cac nhiem vu duoc giao cho", "nhiem vu duoc giao cho", "cac nhiem vu cua", "nhiem vu giao cho",
+	"nhiem vu duoc giao", "nhiem vu cua", "nhiem vu giao", "duoc giao cho", "nhiem vu", "giao cho",
+	"duoc giao", "giao",
+}
+
+// cuedUnit reads the words after a unit cue ("nhiệm vụ của", "giao
+// cho") or before or after a role ("chủ trì", "phối hợp") as a unit's
+// name when they start with a unit's head word and are not a group.
 func (c *compiler) cuedUnit(ws []string) (rest, units []string) {
-	rest, role := readRole(ws)
-	name := dropWords(rest, unitFillers)
-	if role == roleAny && len(name) == len(rest) || len(name) < 2 || len(name) > maxUnitWords {
+	name, role := readRole(ws)
+	cue := 0
+	f := strings.Fields(foldTerm(strings.ToLower(strings.Join(name, " "))))
+	for _, p := range unitCues {
+		if pw := strings.Fields(p); len(f) > len(pw) && slices.Equal(f[:len(pw)], pw) {
+			cue = len(pw)
+			break
+		}
+	}
+	if role == roleAny && cue == 0 {
+		return ws, nil
+	}
+	name = name[cue:]
+	if len(name) < 2 || len(name) > maxUnitWords {
 		return ws, nil
 	}
 	run := strings.Trim(strings.Join(name, " "), ",;.:()")
 	if _, kind, ok := c.al.Canonical(run); ok && kind != vanban.KindUnit {
 		return ws, nil
 	}
-	f := " " + nameKey(c.al.Expand(run)) + " "
+	k := " " + nameKey(c.al.Expand(run)) + " "
 	for _, h := range unitHeads {
-		if strings.HasPrefix(f, " "+h+" ") && len(f) > len(h)+3 {
-			// Keep the role words: intents reads them again.
+		if strings.HasPrefix(k, " "+h+" ") && len(k) > len(h)+3 {
+			// The cue and role words stay: intents drops them.
 			var kept []string
 			for _, w := range ws {
 				if !slices.Contains(name, w) {

@@ -155,3 +155,25 @@ func TestTerms(t *testing.T) {
 		t.Error("malformed line: no error")
 	}
 }
+
+func TestCuedUnit(t *testing.T) {
+	tests := []struct {
+		q    string
+		want string // the unit read, "" for none
+	}{
+		{"nhiệm vụ của Chi cục Kiểm lâm", "Chi cục Kiểm lâm"},
+		{"giao cho Thuế tỉnh", "Thuế tỉnh"},
+		{"Trung tâm Xúc tiến đầu tư chủ trì", "Trung tâm Xúc tiến đầu tư"},
+		{"phòng nghiệp vụ cấp xã", ""},          // no cue
+		{"nhiệm vụ của các sở, ban, ngành", ""}, // a group
+		{"nhiệm vụ chuyển đổi số", ""},          // no unit's head
+	}
+	for _, tt := range tests {
+		c := &compiler{units: map[string]bool{}, p: plan{hl: newMatcher(false)}}
+		_, units := c.cuedUnit(strings.Fields(tt.q))
+		got := strings.Join(units, "|")
+		if got != tt.want {
+			t.Errorf("%q: unit %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
