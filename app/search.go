@@ -133,7 +133,7 @@ func hit(h index.Hit) Hit {
 	out := Hit{
 		ID: h.ID, Kind: h.Kind, DocID: h.DocID, DocType: f.DocType, STT: h.STT, Section: f.Section,
 		Lead: f.Lead, Timeframe: f.Timeframe, DueLabel: f.DueLabel, Score: h.Score,
-		PlanSTT: f.PlanSTT, Title: f.Title,
+		PlanSTT: f.PlanSTT, PlanRef: f.PlanRef, Title: f.Title,
 	}
 	if p, ok := anchorPrefix[h.Kind]; ok {
 		out.Anchor = p + strconv.Itoa(h.Row)

@@ -128,6 +128,8 @@ type Hit struct {
 	// PlanSTT is, for a report item, the plan's row number it reports
 	// on, when the report gives it.
 	PlanSTT string `json:"plan_stt,omitempty"`
+	// PlanRef is, for a report item, the plan its report cites.
+	PlanRef string `json:"plan_ref,omitempty"`
 	// Title is the document's title, shown for hits of documents without
 	// a number so that they are never named by an internal id.
 	Title string `json:"title,omitempty"`

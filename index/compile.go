@@ -334,7 +334,7 @@ func (c *compiler) pairsAll(toks []token, exact bool) query.Query {
 }
 
 // phrase compiles a quoted phrase: its syllables side by side in the
-// text, or all of them in the lead or coordinators cell. Typed with marks
+// text, the context (section, timeframe, note) or a unit cell. Typed with marks
 // it matches them as typed, without, folded.
 func (c *compiler) phrase(s string) query.Query {
 	toks := analyze(s)
@@ -345,8 +345,23 @@ func (c *compiler) phrase(s string) query.Query {
 		c.p.hl.add(t)
 	}
 	c.pairs(toks, weights.bigram)
-	return disj(c.pairsAll(toks, hasMarks(s)), c.unitWords(toks, fLeadFolded, weights.ctx),
-		c.unitWords(toks, fCoordFolded, weights.ctx*weights.coord))
+	return disj(c.pairsAll(toks, hasMarks(s)), c.fieldPhrase(toks, fCtxBi, fCtx, weights.ctx),
+		c.fieldPhrase(toks, fLeadBi, fLeadFolded, weights.ctx), c.fieldPhrase(toks, fCoordBi, fCoordFolded, weights.ctx*weights.coord))
+}
+
+// fieldPhrase matches toks side by side in a field indexed as pairs (the
+// context, a unit cell), or a single syllable in its folded field.
+func (c *compiler) fieldPhrase(toks []token, pairs, folded string, w float64) query.Query {
+	if len(toks) == 1 {
+		return term(folded, toks[0].folded, w)
+	}
+	var qs []query.Query
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].pos == toks[i].pos+1 {
+			qs = append(qs, term(pairs, toks[i].folded+" "+toks[i+1].folded, w))
+		}
+	}
+	return conj(qs...)
 }
 
 // unitWords matches every syllable of toks in a unit cell.
@@ -364,7 +379,8 @@ func (c *compiler) textMatch(s string) query.Query {
 	if len(toks) == 0 {
 		return nil
 	}
-	return disj(c.pairsAll(toks, hasMarks(s)), c.unitWords(toks, fLeadFolded, 1), c.unitWords(toks, fCoordFolded, 1))
+	return disj(c.pairsAll(toks, hasMarks(s)), c.fieldPhrase(toks, fCtxBi, fCtx, 1),
+		c.fieldPhrase(toks, fLeadBi, fLeadFolded, 1), c.fieldPhrase(toks, fCoordBi, fCoordFolded, 1))
 }
 
 // filter compiles a filter clause. Values are compared in their folded

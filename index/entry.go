@@ -132,9 +132,11 @@ func entries(doc *vanban.Document, base string, x Extra, al expander) []entry {
 		}
 		rv = append(rv, entry{id: rowID(base, t, i, used), fields: m})
 	}
+	planRef := citedPlan(doc)
 	for i := range doc.ReportItems {
 		m := common(kindReport)
 		reportFields(m, &doc.ReportItems[i], al)
+		m[fPlanRef] = planRef
 		m[fRow] = strconv.Itoa(i)
 		m[fOrder] = fmt.Sprintf("9999-12-31 %012d %06d", doc.ID, len(doc.Rows)+i)
 		rv = append(rv, entry{id: itemID(base, &doc.ReportItems[i], i, used), fields: m})
@@ -221,6 +223,20 @@ func itemID(base string, it *vanban.ReportItem, i int, used map[string]bool) str
 			return c
 		}
 	}
+}
+
+// citedPlan is the plan a report reports on: the first plan ("…/KH-…")
+// it cites, else the first document it cites.
+func citedPlan(doc *vanban.Document) string {
+	for _, c := range doc.Meta.Cites {
+		if strings.Contains(strings.ToUpper(c), "/KH") {
+			return c
+		}
+	}
+	if len(doc.Meta.Cites) > 0 {
+		return doc.Meta.Cites[0]
+	}
+	return ""
 }
 
 // reportFields fills a report item's entry: its task and result are its

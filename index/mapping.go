@@ -45,7 +45,8 @@ const (
 	// fCtx is the row's context: section title, timeframe, note and
 	// units, folded only and weighted low.
 	fCtx      = "ctx_f"
-	fCtxExact = "ctx_x" // the same as typed, for words typed with marks
+	fCtxExact = "ctx_x"  // the same as typed, for words typed with marks
+	fCtxBi    = "ctx_2f" // its folded syllable pairs, for quoted phrases
 
 	fLead        = "lead"
 	fLeadFolded  = "lead_f"
@@ -71,6 +72,7 @@ const (
 	fStatusKey = "status_key"
 	fPlanSTT   = "plan_stt" // a report item's plan row number
 	fRow       = "row"      // a row's (or report item's) position in its document, from 0
+	fPlanRef   = "plan_ref" // a report item's plan: the plan its report cites
 )
 
 const (
@@ -84,7 +86,7 @@ const (
 // storedFields are the fields a hit carries back.
 var storedFields = []string{
 	fKind, fDocID, fRef, fReference, fType, fYear, fIssuer, fDate, fTitle, fBody, fSTT, fSection,
-	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT, fRow,
+	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT, fRow, fPlanRef,
 }
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -114,7 +116,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, keywordField(fKind, true, false))
 	add(fDocID, keywordField("", true, false))
 	for _, f := range []string{fLens, fVersion, fReference, fIssuer, fDate, fTitle, fSTT, fSection,
-		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT, fRow} {
+		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT, fRow, fPlanRef} {
 		add(f, storedField())
 	}
 	// Deadlines as keywords ("2026-12-15"): one term per value, where a
@@ -132,7 +134,8 @@ func newMapping() *mapping.IndexMappingImpl {
 		textField(fText, AnalyzerExact, false),
 		textField(fTextFolded, AnalyzerFolded, false),
 		textField(fTextFoldBi, AnalyzerFoldBigram, false))
-	add(fCtx, textField(fCtx, AnalyzerFolded, false), textField(fCtxExact, AnalyzerExact, false))
+	add(fCtx, textField(fCtx, AnalyzerFolded, false), textField(fCtxExact, AnalyzerExact, false),
+		textField(fCtxBi, AnalyzerFoldBigram, false))
 	// Unit cells: shown, and searched folded by the chu-tri: and phoi-hop:
 	// filters; words match them through ctx_f.
 	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false), textField(fLeadBi, AnalyzerFoldBigram, false))

@@ -93,8 +93,10 @@ type Fields struct {
 	DueLabel     string   `json:"due_label,omitempty"`
 	Recurrence   []string `json:"recurrence,omitempty"`
 	Status       string   `json:"status,omitempty"`
-	// PlanSTT is, for a report item, the plan row number it reports on.
+	// PlanSTT is, for a report item, the plan row number it reports on,
+	// and PlanRef the plan its report cites.
 	PlanSTT string `json:"plan_stt,omitempty"`
+	PlanRef string `json:"plan_ref,omitempty"`
 	Body    string `json:"-"`
 }
 
@@ -342,8 +344,8 @@ func hitOf(h *search.DocumentMatch) Hit {
 			Title: str(fTitle), Section: str(fSection), Task: str(fTask), Output: str(fOutput),
 			Lead: str(fLead), Coordinators: str(fCoord), Timeframe: str(fTime), Note: str(fNote),
 			Due: strs(fDues), DueLabel: str(fDueLabel), Recurrence: strs(fRecur), Status: str(fStatus),
-			PlanSTT: str(fPlanSTT),
-			Body:    str(fBody),
+			PlanSTT: str(fPlanSTT), PlanRef: str(fPlanRef),
+			Body: str(fBody),
 		},
 	}
 }
