@@ -238,16 +238,19 @@ func (c *compiler) docNumber(ref string) query.Query {
 
 // syllable matches one query syllable in the row's text and context, or
 // a document's title and text. Typed with marks, it matches only that
-// word ("số" is not "sở"); typed without, every form. In the approximate
-// fallback a marked word matches its folded neighbours too.
+// word ("số" is not "sở"); typed without, every form, exact ones first.
+// In the approximate fallback a marked word matches its folded
+// neighbours too.
 func (c *compiler) syllable(t token, boost float64) query.Query {
 	c.p.hl.add(t)
 	if t.marked() && !c.fuzzy {
 		return disj(term(fText, t.exact, weights.exact*boost), term(fBodyExact, t.exact, weights.body*boost),
 			term(fCtxExact, t.exact, weights.ctx*boost))
 	}
-	return disj(c.foldedTerm(fTextFolded, t.folded, boost), c.foldedTerm(fBodyFolded, t.folded, weights.body*boost),
-		c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
+	// Without marks every form matches, the form as typed first ("ban"
+	// above "bán", "bàn").
+	return disj(c.foldedTerm(fTextFolded, t.folded, boost), term(fText, t.exact, weights.folded*boost),
+		c.foldedTerm(fBodyFolded, t.folded, weights.body*boost), c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
 }
 
 // Bounds on what a query may ask: no Vietnamese syllable, abbreviation
