@@ -70,7 +70,7 @@ func TestIntentQueries(t *testing.T) {
 		// a word typed with marks is only that word.
 		{"quỹ", []string{"7/KH-UBND#6"}, []string{"7/KH-UBND#1"}},
 		// without marks every form, the form as typed first.
-		{"quy", []string{"7/KH-UBND#1", "7/KH-UBND#6"}, nil},
+		{"quy", []string{"7/KH-UBND#1", "9/BC-STP@1", "7/KH-UBND#6"}, nil},
 		// report items are found, with their own ids.
 		{"bãi bỏ quy chế lỗi thời", []string{"9/BC-STP@1"}, nil},
 		{"kết quả lớp học viên", []string{"9/BC-STP@r2"}, nil},
