@@ -423,8 +423,8 @@ func vanbanRun(t *testing.T, ix *Index, docs []heldoutDoc) heldoutRun {
 // brought it to 0.812 / 0.900. The floors are that level less a small
 // margin, so that a regression fails; never tune the ranking on this set.
 const (
-	minHeldoutNDCG = 0.79
-	minHeldoutMRR  = 0.87
+	minHeldoutNDCG = 0.80
+	minHeldoutMRR  = 0.88
 	minHeldoutNull = 0.90
 )
 
