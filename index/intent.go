@@ -265,6 +265,9 @@ func (c *compiler) periodAt(ws []string, i int) (int, query.Query) {
 		return 0, nil
 	}
 	for j := min(len(ws), i+maxPeriodWords); j > i; j-- {
+		if slices.ContainsFunc(ws[i:j], isDocNumber) {
+			continue // "53/2025/NQ-HĐND" is a document, not a year
+		}
 		run := strings.Join(ws[i:j], " ")
 		if !strings.ContainsFunc(run, unicode.IsDigit) && !hasRecurrenceWord(run) {
 			continue
@@ -278,6 +281,11 @@ func (c *compiler) periodAt(ws []string, i int) (int, query.Query) {
 		}
 	}
 	return 0, nil
+}
+
+func isDocNumber(w string) bool {
+	core := strings.Trim(w, ",;.:!?()[]{}")
+	return core != "" && refPattern.FindString(core) == core
 }
 
 func hasRecurrenceWord(s string) bool {

@@ -123,6 +123,10 @@ func TestReadPeriod(t *testing.T) {
 		{"quy chế", false, "", ""},
 		{"quỹ 2026", false, "", ""},
 	}
+	c := &compiler{p: plan{hl: newMatcher(false)}}
+	if _, groups := c.readPeriods([]string{"53/2025/NQ-HĐND"}); len(groups) > 0 {
+		t.Error("a document number read as a period")
+	}
 	for _, tt := range tests {
 		ms, ok := readPeriod(tt.text)
 		if ok != tt.ok {
