@@ -420,7 +420,7 @@ func vanbanRun(t *testing.T, ix *Index, docs []heldoutDoc) heldoutRun {
 // 0.565, MRR@10 0.709 over the 77 judged queries (all 10 null queries
 // passing); the query understanding of issue 14 (units and roles,
 // periods, acronyms, diacritics as typed, report items, priors of kinds)
-// brought it to 0.812 / 0.900. The floors are that level less a small
+// brought it to 0.813 / 0.907. The floors are that level less a small
 // margin, so that a regression fails; never tune the ranking on this set.
 const (
 	minHeldoutNDCG = 0.80
