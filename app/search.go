@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"vanban"
@@ -44,7 +45,7 @@ func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, err
 	if !req.DueTo.IsZero() {
 		q += " " + index.FilterDue + "<=" + req.DueTo.String()
 	}
-	res, err := a.searchIndex(ctx, ix, q, index.Options{Limit: req.Limit, Offset: req.Offset, Any: req.Any})
+	res, err := a.searchIndex(ctx, ix, q, index.Options{Limit: req.Limit, Offset: req.Offset, Any: req.Any, Sort: req.Sort})
 	if err != nil {
 		return nil, err
 	}
@@ -55,11 +56,47 @@ func (a *App) Search(ctx context.Context, req SearchRequest) (*SearchResult, err
 	for _, f := range res.Facets {
 		sf := Facet{Name: f.Name, Label: firstNonEmpty(facetLabels[f.Name], f.Name)}
 		for _, t := range f.Terms {
-			sf.Terms = append(sf.Terms, FacetTerm{Term: t.Term, Label: recurrenceLabels[t.Term], Count: t.Count, Filter: f.Name + ":" + quoteTerm(t.Term)})
+			label := recurrenceLabels[t.Term]
+			if f.Name == index.FilterDocument {
+				label = a.draftLabel(ctx, t.Term)
+			}
+			sf.Terms = append(sf.Terms, FacetTerm{Term: t.Term, Label: label, Count: t.Count, Filter: f.Name + ":" + quoteTerm(t.Term)})
 		}
 		out.Facets = append(out.Facets, sf)
 	}
 	return out, nil
+}
+
+// draftLabel names a document without a number, which the index knows by
+// its id, by its type, date and title ("Kế hoạch (dự thảo) 05/01/2026:
+// …"); "" for a numbered document, whose reference is its name.
+func (a *App) draftLabel(ctx context.Context, term string) string {
+	id, err := strconv.ParseInt(term, 10, 64)
+	if err != nil {
+		return ""
+	}
+	s, err := a.Summary(ctx, id)
+	if err != nil {
+		return "Văn bản chưa có số"
+	}
+	return DraftName(s.DocType, s.Date, s.Title)
+}
+
+// DraftName is how a document without a number is named in lists of
+// hits: its type, date and title, never its internal id.
+func DraftName(docType string, date vanban.Date, title string) string {
+	name := firstNonEmpty(docType, "Văn bản") + " chưa có số"
+	if !date.IsZero() {
+		name += " ngày " + date.VN()
+	}
+	if t := strings.TrimSpace(title); t != "" {
+		r := []rune(t)
+		if len(r) > 80 {
+			t = string(r[:80]) + "…"
+		}
+		name += ": " + t
+	}
+	return name
 }
 
 // searchIndex runs one search; a panic of the index library (a damaged
@@ -84,14 +121,22 @@ func quoteTerm(t string) string {
 }
 
 // hitFields are the fields shown under a hit's main text when the query
-// matched them (the section is in the hit's heading already).
-var hitFields = []string{"output", "lead", "coord", "timeframe", "note"}
+// matched them (the section is in the hit's heading already; the lead
+// unit is shown once, in the hit's details).
+var hitFields = []string{"output", "coord", "timeframe", "note"}
+
+// anchorPrefix names the rows of a document's page by kind of hit.
+var anchorPrefix = map[string]string{"task": "hang-", "report": "muc-"}
 
 func hit(h index.Hit) Hit {
 	f := h.Fields
 	out := Hit{
 		ID: h.ID, Kind: h.Kind, DocID: h.DocID, DocType: f.DocType, STT: h.STT, Section: f.Section,
 		Lead: f.Lead, Timeframe: f.Timeframe, DueLabel: f.DueLabel, Score: h.Score,
+		PlanSTT: f.PlanSTT, PlanRef: f.PlanRef, Title: f.Title,
+	}
+	if p, ok := anchorPrefix[h.Kind]; ok {
+		out.Anchor = p + strconv.Itoa(h.Row)
 	}
 	if h.Numbered {
 		out.Reference = h.Ref
@@ -106,9 +151,16 @@ func hit(h index.Hit) Hit {
 	}
 	out.Text = Fragment{Field: main, Text: text, Marks: spans(h.Highlights[main])}
 	for _, name := range hitFields {
-		if sp := h.Highlights[name]; len(sp) > 0 {
-			out.Fragments = append(out.Fragments, Fragment{Field: name, Text: fieldText(f, name), Marks: spans(sp)})
+		sp := h.Highlights[name]
+		if len(sp) == 0 && !(h.Kind == "report" && name == "output" && f.Output != "") {
+			continue
 		}
+		// A report item's result is what it is found for: always shown.
+		field := name
+		if h.Kind == "report" && name == "output" {
+			field = "result"
+		}
+		out.Fragments = append(out.Fragments, Fragment{Field: field, Text: fieldText(f, name), Marks: spans(sp)})
 	}
 	// A match in the body only (a document's full text) shows as its
 	// snippet.

@@ -95,6 +95,9 @@ type SearchRequest struct {
 	Offset  int         `json:"offset"`
 	// Any ranks rows having any of the words (for long questions).
 	Any bool `json:"any,omitempty"`
+	// Sort is "" (relevance) or index.SortDeadline ("han"): earliest
+	// deadline first.
+	Sort string `json:"sort,omitempty"`
 }
 
 // SearchResult is one page of hits with the facets of the whole result.
@@ -129,6 +132,18 @@ type Hit struct {
 	Text Fragment `json:"text"`
 	// Fragments are matches in other fields (expected output, lead…).
 	Fragments []Fragment `json:"fragments,omitempty"`
+	// Anchor names the hit's row on its document's page ("hang-12" for
+	// the 13th task row, "muc-3" for a report's 4th item): unique where
+	// sections number their rows afresh. Empty for a document.
+	Anchor string `json:"anchor,omitempty"`
+	// PlanSTT is, for a report item, the plan's row number it reports
+	// on, when the report gives it.
+	PlanSTT string `json:"plan_stt,omitempty"`
+	// PlanRef is, for a report item, the plan its report cites.
+	PlanRef string `json:"plan_ref,omitempty"`
+	// Title is the document's title, shown for hits of documents without
+	// a number so that they are never named by an internal id.
+	Title string `json:"title,omitempty"`
 }
 
 // Fragment is a piece of stored text and the byte spans of it that match

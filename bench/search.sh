@@ -1,9 +1,10 @@
 #!/bin/sh
 # Search benchmark: builds a vanban index of 100,000 generated task rows
 # (VANBAN_BENCH_ROWS to change), measures build time, size on disk, the
-# memory of a serving process and query latency (p50/p99) for word,
-# phrase, folded, filtered and faceted queries, then runs the same rows
-# and queries on SQLite FTS5 and prints the ratios.
+# memory of a serving process and query latency and CPU time (p50/p99)
+# for word, phrase, folded, filtered, faceted, unit and period queries,
+# then runs the same rows and queries on SQLite FTS5 and prints the
+# ratios.
 #
 # go-sqlite3 compiles FTS5 only with the sqlite_fts5 build tag, so the
 # comparison lives in a file with that tag; normal tests do not need it.

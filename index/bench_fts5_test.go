@@ -147,15 +147,16 @@ func drain(rows *sql.Rows, err error) error {
 
 func compareFTS5(b *testing.B, ours latencies) {
 	env := setupFTS5(b)
-	lat := latencies{}
+	lat, cpu := latencies{}, latencies{}
 	passes := len(ours["all"]) / len(benchQueries)
 	for i := 0; i < max(passes, 1); i++ {
 		for _, q := range benchQueries {
-			start := time.Now()
+			start, cpu0 := time.Now(), cpuTime()
 			if err := ftsQuery(env.db, q); err != nil {
 				b.Fatalf("fts5 %q: %v", q.q, err)
 			}
 			lat.add(q.kind, time.Since(start))
+			cpu.add(q.kind, cpuTime()-cpu0)
 		}
 	}
 	fmt.Printf("SQLite FTS5: build %v; %.1f MiB on disk (ratio vanban/FTS5: build %.2f, size %.2f)\n",
@@ -163,8 +164,8 @@ func compareFTS5(b *testing.B, ours latencies) {
 		float64(bench.build+bench.compact)/float64(env.build), float64(bench.size)/float64(env.size))
 	for _, k := range append(benchKinds, "all") {
 		p50, p99 := lat.pct(k, 0.5), lat.pct(k, 0.99)
-		fmt.Printf("  %-9s p50 %7.2f ms  p99 %7.2f ms   vanban/FTS5 p50 %5.2f  p99 %5.2f\n", k, ms(p50), ms(p99),
-			ratio(ours.pct(k, 0.5), p50), ratio(ours.pct(k, 0.99), p99))
+		fmt.Printf("  %-9s p50 %7.2f ms  p99 %7.2f ms   vanban/FTS5 p50 %5.2f  p99 %5.2f   cpu p50 %7.2f ms  p99 %7.2f ms\n", k, ms(p50), ms(p99),
+			ratio(ours.pct(k, 0.5), p50), ratio(ours.pct(k, 0.99), p99), ms(cpu.pct(k, 0.5)), ms(cpu.pct(k, 0.99)))
 	}
 }
 

@@ -44,6 +44,13 @@ type plan struct {
 	mustNot []query.Query
 	filters []query.Query
 	hl      *matcher
+	// numbered: the query names a document by its number, so documents
+	// keep their full score; reports: it asks what was reported
+	// (reportCues), so report items do.
+	numbered, reports bool
+	// intent: the query names a unit or a period (intent.go), whose
+	// fixed scores tie.
+	intent bool
 }
 
 func (p *plan) hasText() bool { return len(p.groups)+len(p.must) > 0 }
@@ -51,22 +58,20 @@ func (p *plan) hasText() bool { return len(p.groups)+len(p.must) > 0 }
 // compiler turns a parsed Query into a plan.
 type compiler struct {
 	al    *normalize.Aliases
-	marks bool // the query was typed with diacritics
 	fuzzy bool // the fallback: approximate syllables
+	// units are the nameKeys of the units the indexed rows name (lead or
+	// coordinating), so that a query naming one is read as a unit.
+	units map[string]bool
+	terms *Terms
 	p     plan
 }
 
-func compile(q Query, al *normalize.Aliases, fuzzy bool) (*plan, error) {
+func compile(q Query, al *normalize.Aliases, fuzzy bool, units map[string]bool, terms *Terms) (*plan, error) {
 	if err := checkLength(q); err != nil {
 		return nil, err
 	}
-	c := &compiler{al: al, fuzzy: fuzzy, p: plan{hl: newMatcher(fuzzy)}}
-	for _, cl := range q.Clauses {
-		if cl.Field == "" && !cl.Not && hasMarks(cl.Value) {
-			c.marks = true
-		}
-	}
-	c.p.hl.strict = c.marks
+	c := &compiler{al: al, fuzzy: fuzzy, units: units, terms: terms, p: plan{hl: newMatcher(fuzzy)}}
+	c.p.reports = hasReportCue(q)
 	var run []string // consecutive plain words
 	flush := func() {
 		if len(run) > 0 {
@@ -116,6 +121,9 @@ type token struct {
 	pos           int
 }
 
+// marked tells a syllable typed with diacritics (or đ).
+func (t token) marked() bool { return t.exact != t.folded }
+
 func analyze(s string) []token {
 	ts := exactAnalyzer.Analyze([]byte(s))
 	rv := make([]token, len(ts))
@@ -129,6 +137,8 @@ func analyze(s string) []token {
 // each pair of adjacent syllables a boost. Abbreviations and document
 // numbers are groups of their own.
 func (c *compiler) words(ws []string) {
+	ws, intent := c.intents(ws)
+	c.p.intent = c.p.intent || intent
 	var plain []string
 	flush := func() {
 		toks := analyze(strings.Join(plain, " "))
@@ -147,7 +157,9 @@ func (c *compiler) words(ws []string) {
 		plain = append(plain, w)
 	}
 	flush()
-	c.unitNames(ws)
+	if !intent {
+		c.unitNames(ws)
+	}
 }
 
 // maxUnitWords is the longest run of words looked up as a unit name.
@@ -179,6 +191,9 @@ func (c *compiler) special(w string) query.Query {
 	if m := refPattern.FindString(core); m != "" && m == core {
 		return c.docNumber(core)
 	}
+	if words, ok := c.terms.Words(core); ok {
+		return c.acronym(core, words)
+	}
 	if exp := c.al.Expand(core); exp != core && core != "" {
 		alt := []query.Query{c.allOf(analyze(exp))}
 		if toks := analyze(core); len(toks) > 0 {
@@ -190,9 +205,24 @@ func (c *compiler) special(w string) query.Query {
 	return nil
 }
 
+// acronym matches a concept's acronym: its words side by side (the whole
+// term, not its syllables scattered) or the acronym as written.
+func (c *compiler) acronym(core, words string) query.Query {
+	toks := analyze(words)
+	for _, t := range toks {
+		c.p.hl.add(t)
+	}
+	written := analyze(core)
+	for _, t := range written {
+		c.p.hl.add(t)
+	}
+	return disj(c.pairsAll(toks, false), c.pairsAll(written, false))
+}
+
 // docNumber finds a document by its number: the document first, then the
 // rows that cite it, then the rows of that document.
 func (c *compiler) docNumber(ref string) query.Query {
+	c.p.numbered = true
 	k := refKey(ref)
 	toks := analyze(ref)
 	for _, t := range toks {
@@ -207,23 +237,20 @@ func (c *compiler) docNumber(ref string) query.Query {
 }
 
 // syllable matches one query syllable in the row's text and context, or
-// a document's title and text. Typed with marks, it is looked for as
-// typed and folded in the text, so that exact matches rank first (and as
-// typed in a document's text); in the context (section, timeframe, units)
-// folded only, which keeps the term searches per syllable few.
+// a document's title and text. Typed with marks, it matches only that
+// word ("số" is not "sở"); typed without, every form, exact ones first.
+// In the approximate fallback a marked word matches its folded
+// neighbours too.
 func (c *compiler) syllable(t token, boost float64) query.Query {
 	c.p.hl.add(t)
-	var qs []query.Query
-	if c.marks {
-		qs = append(qs, term(fText, t.exact, weights.exact*boost))
-		qs = append(qs, c.foldedTerm(fTextFolded, t.folded, weights.folded*boost))
-		qs = append(qs, term(fBodyExact, t.exact, weights.body*boost))
-	} else {
-		qs = append(qs, c.foldedTerm(fTextFolded, t.folded, boost))
-		qs = append(qs, c.foldedTerm(fBodyFolded, t.folded, weights.body*boost))
+	if t.marked() && !c.fuzzy {
+		return disj(term(fText, t.exact, weights.exact*boost), term(fBodyExact, t.exact, weights.body*boost),
+			term(fCtxExact, t.exact, weights.ctx*boost))
 	}
-	qs = append(qs, c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
-	return disj(qs...)
+	// Without marks every form matches, the form as typed first ("ban"
+	// above "bán", "bàn").
+	return disj(c.foldedTerm(fTextFolded, t.folded, boost), term(fText, t.exact, weights.folded*boost),
+		c.foldedTerm(fBodyFolded, t.folded, weights.body*boost), c.foldedTerm(fCtx, t.folded, weights.ctx*boost))
 }
 
 // Bounds on what a query may ask: no Vietnamese syllable, abbreviation
@@ -310,7 +337,7 @@ func (c *compiler) pairsAll(toks []token, exact bool) query.Query {
 }
 
 // phrase compiles a quoted phrase: its syllables side by side in the
-// text, or all of them in the lead or coordinators cell. Typed with marks
+// text, the context (section, timeframe, note) or a unit cell. Typed with marks
 // it matches them as typed, without, folded.
 func (c *compiler) phrase(s string) query.Query {
 	toks := analyze(s)
@@ -321,8 +348,23 @@ func (c *compiler) phrase(s string) query.Query {
 		c.p.hl.add(t)
 	}
 	c.pairs(toks, weights.bigram)
-	return disj(c.pairsAll(toks, hasMarks(s)), c.unitWords(toks, fLeadFolded, weights.ctx),
-		c.unitWords(toks, fCoordFolded, weights.ctx*weights.coord))
+	return disj(c.pairsAll(toks, hasMarks(s)), c.fieldPhrase(toks, fCtxBi, fCtx, weights.ctx),
+		c.fieldPhrase(toks, fLeadBi, fLeadFolded, weights.ctx), c.fieldPhrase(toks, fCoordBi, fCoordFolded, weights.ctx*weights.coord))
+}
+
+// fieldPhrase matches toks side by side in a field indexed as pairs (the
+// context, a unit cell), or a single syllable in its folded field.
+func (c *compiler) fieldPhrase(toks []token, pairs, folded string, w float64) query.Query {
+	if len(toks) == 1 {
+		return term(folded, toks[0].folded, w)
+	}
+	var qs []query.Query
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].pos == toks[i].pos+1 {
+			qs = append(qs, term(pairs, toks[i].folded+" "+toks[i+1].folded, w))
+		}
+	}
+	return conj(qs...)
 }
 
 // unitWords matches every syllable of toks in a unit cell.
@@ -340,7 +382,8 @@ func (c *compiler) textMatch(s string) query.Query {
 	if len(toks) == 0 {
 		return nil
 	}
-	return disj(c.pairsAll(toks, hasMarks(s)), c.unitWords(toks, fLeadFolded, 1), c.unitWords(toks, fCoordFolded, 1))
+	return disj(c.pairsAll(toks, hasMarks(s)), c.fieldPhrase(toks, fCtxBi, fCtx, 1),
+		c.fieldPhrase(toks, fLeadBi, fLeadFolded, 1), c.fieldPhrase(toks, fCoordBi, fCoordFolded, 1))
 }
 
 // filter compiles a filter clause. Values are compared in their folded
@@ -443,7 +486,10 @@ func yearFilter(v string) (query.Query, error) {
 func dueFilter(op, v string) (query.Query, error) {
 	from, to, ok := parsePeriod(v)
 	if !ok {
-		return nil, vanban.Errorf(vanban.EInvalid, "han%s%s: ngày không hợp lệ (viết 2026-06-30 hoặc 30/06/2026)", op, v)
+		from, to, ok = periodSlug(v)
+	}
+	if !ok {
+		return nil, vanban.Errorf(vanban.EInvalid, "han%s%s: ngày không hợp lệ (viết 2026-06-30, 30/06/2026, 2026-06 hoặc quy-3-2027)", op, v)
 	}
 	first, last := vanban.D(1, 1, 1), vanban.D(9999, 12, 31)
 	switch op {

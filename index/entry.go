@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"vanban"
-	"vanban/normalize"
 )
 
 // Extra is what the index keeps about a document besides the document
@@ -94,7 +93,7 @@ func docRef(doc *vanban.Document) string {
 
 // entries turns a document into its Bleve documents: one for the
 // document, whose id is base, and one per task row, "base#STT".
-func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) []entry {
+func entries(doc *vanban.Document, base string, x Extra, al expander) []entry {
 	common := func(kind string) map[string]interface{} {
 		m := map[string]interface{}{
 			fKind: kind, fDocID: strconv.FormatInt(doc.ID, 10),
@@ -122,6 +121,7 @@ func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) 
 		t := &doc.Rows[i]
 		m := common(kindTask)
 		rowFields(m, t, horizon, al)
+		m[fRow] = strconv.Itoa(i)
 		due := "9999-12-31" // no deadline: last
 		if ds, _ := m[fDue].([]string); len(ds) > 0 {
 			due = ds[0]
@@ -131,6 +131,15 @@ func entries(doc *vanban.Document, base string, x Extra, al *normalize.Aliases) 
 			m[fStatus], m[fStatusKey] = s, nameKey(s)
 		}
 		rv = append(rv, entry{id: rowID(base, t, i, used), fields: m})
+	}
+	planRef := citedPlan(doc)
+	for i := range doc.ReportItems {
+		m := common(kindReport)
+		reportFields(m, &doc.ReportItems[i], al)
+		m[fPlanRef] = planRef
+		m[fRow] = strconv.Itoa(i)
+		m[fOrder] = fmt.Sprintf("9999-12-31 %012d %06d", doc.ID, len(doc.Rows)+i)
+		rv = append(rv, entry{id: itemID(base, &doc.ReportItems[i], i, used), fields: m})
 	}
 	for i := range rv {
 		rv[i].fields[fFacet] = facetValues(rv[i].fields)
@@ -196,7 +205,55 @@ func rowID(base string, t *vanban.Task, i int, used map[string]bool) string {
 	}
 }
 
-func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *normalize.Aliases) {
+// itemID is base@STT for a report item, base@rN when its STT is missing
+// or taken: "@" keeps items apart from the plan rows a report may share
+// numbers with.
+func itemID(base string, it *vanban.ReportItem, i int, used map[string]bool) string {
+	if stt := strings.Join(strings.Fields(it.STT), ""); stt != "" && !used[base+"@"+stt] {
+		used[base+"@"+stt] = true
+		return base + "@" + stt
+	}
+	for n := 1; ; n++ {
+		c := base + "@r" + strconv.Itoa(i+1)
+		if n > 1 {
+			c += "." + strconv.Itoa(n)
+		}
+		if !used[c] {
+			used[c] = true
+			return c
+		}
+	}
+}
+
+// citedPlan is the plan a report reports on: the first plan ("…/KH-…")
+// it cites, else the first document it cites.
+func citedPlan(doc *vanban.Document) string {
+	for _, c := range doc.Meta.Cites {
+		if strings.Contains(strings.ToUpper(c), "/KH") {
+			return c
+		}
+	}
+	if len(doc.Meta.Cites) > 0 {
+		return doc.Meta.Cites[0]
+	}
+	return ""
+}
+
+// reportFields fills a report item's entry: its task and result are its
+// text (what a secretariat asks a report for), its section, status and
+// unit the context. The plan's STT the item names is kept to link it.
+func reportFields(m map[string]interface{}, it *vanban.ReportItem, al expander) {
+	m[fSTT] = it.STT
+	m[fSection] = it.Section
+	m[fTask], m[fOutput], m[fNote] = it.Task, it.Result, strings.TrimSpace(it.Difficulty+"\n"+it.Proposal)
+	m[fText] = expanded(al, it.Task, it.Result, it.Difficulty, it.Proposal)
+	m[fCtx] = expanded(al, it.Section, it.StatusText, it.Unit, it.Role)
+	m[fLead] = expanded(al, it.Unit)
+	m[fPlanSTT] = it.PlanSTT
+	m[fCites] = keys(refKey, citedRefs(it.Task, it.Result))
+}
+
+func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al expander) {
 	m[fSTT] = t.STT
 	m[fSection] = strings.TrimSpace(t.Section.Numeral + ". " + t.Section.Title)
 	if t.Section.Numeral == "" {
@@ -231,14 +288,15 @@ func rowFields(m map[string]interface{}, t *vanban.Task, horizon span, al *norma
 		months, years = append(months, d[:7]), append(years, d[:4])
 	}
 	m[fDueMonth], m[fDueYear] = uniq(months), uniq(years)
+	m[fDueOnce] = onceDues(t.Milestones)
 	m[fRecur] = recurrences(t.Milestones)
 	m[fDueLabel] = dueLabel(t)
 }
 
 // expanded returns texts followed by those of them that have
 // abbreviations, spelled out: a row that writes "UBND" is found by "ủy
-// ban nhân dân". The first value stays the text as written.
-func expanded(al *normalize.Aliases, texts ...string) []string {
+// ban nhân dân", one that writes "CĐS" by "chuyển đổi số". The first value stays the text as written.
+func expanded(al expander, texts ...string) []string {
 	rv := texts
 	for _, t := range texts {
 		if e := al.Expand(t); e != t {
@@ -428,4 +486,16 @@ func dueLabel(t *vanban.Task) string {
 var recurrenceLabel = map[vanban.Recurrence]string{
 	vanban.Yearly: "hằng năm", vanban.HalfYearly: "6 tháng", vanban.Quarterly: "hằng quý",
 	vanban.Monthly: "hằng tháng",
+}
+
+// onceDues are the due days of a row's one-off milestones: a period query
+// ranks them above recurring deadlines that fall in it.
+func onceDues(ms []vanban.Milestone) []string {
+	var rv []string
+	for _, m := range ms {
+		if m.Recurrence == vanban.Once && !m.Due.IsZero() {
+			rv = append(rv, m.Due.String())
+		}
+	}
+	return uniq(rv)
 }

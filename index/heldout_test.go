@@ -416,14 +416,15 @@ func vanbanRun(t *testing.T, ix *Index, docs []heldoutDoc) heldoutRun {
 	}
 }
 
-// Floors on the held-out set: the figures measured before any ranking
-// change (nDCG@10 0.563, MRR@10 0.709 over the 77 judged queries; all 10
-// null queries pass, 6 of them with no task hit and 4 flagged Fuzzy), less
-// a small margin, so that a regression fails. They must be raised to the
-// level the ranking work reaches; never tune the ranking on this set.
+// Floors on the held-out set. Before any ranking change it scored nDCG@10
+// 0.565, MRR@10 0.709 over the 77 judged queries (all 10 null queries
+// passing); the query understanding of issue 14 (units and roles,
+// periods, acronyms, diacritics as typed, report items, priors of kinds)
+// brought it to 0.813 / 0.907. The floors are that level less a small
+// margin, so that a regression fails; never tune the ranking on this set.
 const (
-	minHeldoutNDCG = 0.54
-	minHeldoutMRR  = 0.68
+	minHeldoutNDCG = 0.80
+	minHeldoutMRR  = 0.88
 	minHeldoutNull = 0.90
 )
 

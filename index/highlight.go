@@ -38,9 +38,14 @@ func newMatcher(fuzzy bool) *matcher {
 	return &matcher{exact: map[string]bool{}, folded: map[string]bool{}, fuzzy: fuzzy}
 }
 
+// add looks for t as typed and, when typed without marks (or in the
+// approximate fallback), in every form: a word typed with diacritics
+// highlights only that word ("số" not "sở").
 func (m *matcher) add(t token) {
 	m.exact[t.exact] = true
-	m.folded[t.folded] = true
+	if !t.marked() || m.fuzzy {
+		m.folded[t.folded] = true
+	}
 }
 
 func (m *matcher) matches(exact string, strict bool) bool {

@@ -32,10 +32,17 @@ type Index struct {
 	// mu guards lengths, the token totals (nil until loaded).
 	mu      sync.Mutex
 	lengths lengths
+	// units caches the unit names the rows name (unitKeys), nil until
+	// read and after each commit.
+	units map[string]bool
 	// Aliases spells out abbreviations (UBND, KH&CN, BQL KKT) in queries
 	// and indexed text; nil means normalize's built-in table. Set it
 	// before indexing: a change needs a reindex.
 	Aliases *normalize.Aliases
+	// Terms spells out the acronyms of concepts (CĐS, AI); Open reads
+	// the data folder's terms.txt over the built-in table, nil means the
+	// built-in table. A change needs a reindex.
+	Terms *Terms
 }
 
 var (
@@ -85,7 +92,7 @@ func Open(dir string) (*Index, error) {
 		}
 		v, err := bi.GetInternal(schemaKey)
 		if err == nil && string(v) == schemaVersion {
-			return &Index{bi: bi, dir: dir}, nil
+			return &Index{bi: bi, dir: dir, Terms: termsBeside(dir)}, nil
 		}
 		bi.Close()
 		if err := os.RemoveAll(dir); err != nil {
@@ -115,7 +122,21 @@ func newIndex(bi bleve.Index, dir string) (*Index, error) {
 		bi.Close()
 		return nil, err
 	}
-	return &Index{bi: bi, dir: dir}, nil
+	ix := &Index{bi: bi, dir: dir}
+	if dir != "" {
+		ix.Terms = termsBeside(dir)
+	}
+	return ix, nil
+}
+
+// termsBeside is the data folder's table of acronyms; a malformed file
+// leaves the built-in table rather than stopping search and intake.
+func termsBeside(dir string) *Terms {
+	t, err := loadTermsBeside(dir)
+	if err != nil {
+		return DefaultTerms()
+	}
+	return t
 }
 
 // Close closes the index.
@@ -206,7 +227,7 @@ func (b *Batch) PutExtra(doc *vanban.Document, x Extra) error {
 	if err != nil {
 		return err
 	}
-	es := entries(doc, base, x, b.ix.Aliases)
+	es := entries(doc, base, x, expander{b.ix.Aliases, b.ix.Terms})
 	keep := make(map[string]bool, len(es))
 	for _, e := range es {
 		keep[e.id] = true
@@ -272,6 +293,7 @@ func (b *Batch) Commit() error {
 	}
 	ix.mu.Lock()
 	ix.lengths = totals
+	ix.units = nil
 	ix.mu.Unlock()
 	b.b.Reset()
 	b.pending = map[int64][]entry{}
@@ -370,4 +392,30 @@ func (ix *Index) scan(q query.Query, fields []string, fn func(id string, fields 
 			return nil
 		}
 	}
+}
+
+// unitKeys returns the nameKeys of every lead and coordinating unit the
+// indexed rows name: a query that names one of them asks for its tasks.
+func (ix *Index) unitKeys() map[string]bool {
+	ix.mu.Lock()
+	u := ix.units
+	ix.mu.Unlock()
+	if u != nil {
+		return u
+	}
+	u = map[string]bool{}
+	for _, f := range []string{fLeadKey, fCoordKey} {
+		d, err := ix.bi.FieldDict(f)
+		if err != nil {
+			continue
+		}
+		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+			u[e.Term] = true
+		}
+		d.Close()
+	}
+	ix.mu.Lock()
+	ix.units = u
+	ix.mu.Unlock()
+	return u
 }

@@ -8,7 +8,7 @@ import (
 
 // schemaVersion names the mapping and analysis below. Open rebuilds an
 // index made with another one (the index is derived data; Sync refills it).
-const schemaVersion = "vanban-index-13"
+const schemaVersion = "vanban-index-14"
 
 // Field names of the Bleve documents. Entries of kind "task" are task
 // rows; entries of kind "doc" are whole documents.
@@ -44,12 +44,16 @@ const (
 
 	// fCtx is the row's context: section title, timeframe, note and
 	// units, folded only and weighted low.
-	fCtx = "ctx_f"
+	fCtx      = "ctx_f"
+	fCtxExact = "ctx_x"  // the same as typed, for words typed with marks
+	fCtxBi    = "ctx_2f" // its folded syllable pairs, for quoted phrases
 
 	fLead        = "lead"
 	fLeadFolded  = "lead_f"
 	fCoord       = "coord"
 	fCoordFolded = "coord_f"
+	fLeadBi      = "lead_2f" // folded syllable pairs of the unit cells: a unit's name side by side
+	fCoordBi     = "coord_2f"
 	fLeadUnit    = "lead_unit" // canonical unit names
 	fFacet       = "facet"     // every facet value (see facetValues)
 	fLeadKey     = "lead_key"  // nameKey of the names, for chu-tri: filters
@@ -60,22 +64,29 @@ const (
 	fDue       = "due"   // every deadline, "2026-12-15"
 	fDueMonth  = "due_m" // "2026-12"
 	fDueYear   = "due_y" // "2026"
+	fDueOnce   = "due1"  // the deadlines of one-off milestones
 	fDues      = "dues"
 	fDueLabel  = "due_label"
 	fLens      = "lens" // the entry's token counts (see stats.go)
 	fStatus    = "status"
 	fStatusKey = "status_key"
+	fPlanSTT   = "plan_stt" // a report item's plan row number
+	fRow       = "row"      // a row's (or report item's) position in its document, from 0
+	fPlanRef   = "plan_ref" // a report item's plan: the plan its report cites
 )
 
 const (
 	kindTask = "task"
 	kindDoc  = "doc"
+	// kindReport entries are a report's items (its results table or
+	// numbered headings): found by what they report.
+	kindReport = "report"
 )
 
 // storedFields are the fields a hit carries back.
 var storedFields = []string{
 	fKind, fDocID, fRef, fReference, fType, fYear, fIssuer, fDate, fTitle, fBody, fSTT, fSection,
-	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus,
+	fTask, fOutput, fLead, fCoord, fTime, fNote, fDues, fDueLabel, fRecur, fStatus, fPlanSTT, fRow, fPlanRef,
 }
 
 func newMapping() *mapping.IndexMappingImpl {
@@ -105,7 +116,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, keywordField(fKind, true, false))
 	add(fDocID, keywordField("", true, false))
 	for _, f := range []string{fLens, fVersion, fReference, fIssuer, fDate, fTitle, fSTT, fSection,
-		fTask, fOutput, fTime, fNote, fDues, fDueLabel} {
+		fTask, fOutput, fTime, fNote, fDues, fDueLabel, fPlanSTT, fRow, fPlanRef} {
 		add(f, storedField())
 	}
 	// Deadlines as keywords ("2026-12-15"): one term per value, where a
@@ -114,6 +125,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fDue, keywordField("", false, false))
 	add(fDueMonth, keywordField("", false, false))
 	add(fDueYear, keywordField("", false, false))
+	add(fDueOnce, keywordField("", false, false))
 	add(fOrder, keywordField("", false, true))
 	// A document's full text is searched by syllable, not by pair, in
 	// fields of its own: its length must not weigh on the rows' text.
@@ -122,11 +134,12 @@ func newMapping() *mapping.IndexMappingImpl {
 		textField(fText, AnalyzerExact, false),
 		textField(fTextFolded, AnalyzerFolded, false),
 		textField(fTextFoldBi, AnalyzerFoldBigram, false))
-	add(fCtx, textField(fCtx, AnalyzerFolded, false))
+	add(fCtx, textField(fCtx, AnalyzerFolded, false), textField(fCtxExact, AnalyzerExact, false),
+		textField(fCtxBi, AnalyzerFoldBigram, false))
 	// Unit cells: shown, and searched folded by the chu-tri: and phoi-hop:
 	// filters; words match them through ctx_f.
-	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false))
-	add(fCoord, storedField(), textField(fCoordFolded, AnalyzerFolded, false))
+	add(fLead, storedField(), textField(fLeadFolded, AnalyzerFolded, false), textField(fLeadBi, AnalyzerFoldBigram, false))
+	add(fCoord, storedField(), textField(fCoordFolded, AnalyzerFolded, false), textField(fCoordBi, AnalyzerFoldBigram, false))
 
 	im.DefaultMapping = dm
 	return im

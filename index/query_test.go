@@ -78,7 +78,7 @@ func FuzzParseQuery(f *testing.F) {
 				t.Fatalf("%q: empty clause %#v", s, c)
 			}
 		}
-		compile(q, nil, false)
-		compile(q, nil, true)
+		compile(q, nil, false, nil, nil)
+		compile(q, nil, true, nil, nil)
 	})
 }

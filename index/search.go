@@ -30,7 +30,16 @@ type Options struct {
 	Kind string
 	// FacetSize is the number of terms per facet; 0 means 10, -1 none.
 	FacetSize int
+	// Sort is SortRelevance (the default) or SortDeadline: earliest
+	// deadline first, rows without one last, then by relevance.
+	Sort string
 }
+
+// Orders of hits.
+const (
+	SortRelevance = ""
+	SortDeadline  = "han"
+)
 
 // Result is one page of hits with the facets of the whole result set.
 type Result struct {
@@ -54,10 +63,13 @@ type Hit struct {
 	DocID int64  `json:"doc_id"`
 	Ref   string `json:"ref"` // the reference, or the document id of a draft
 	// Numbered tells a document with a reference from a draft.
-	Numbered bool    `json:"numbered"`
-	STT      string  `json:"stt,omitempty"`
-	Score    float64 `json:"score"`
-	Fields   Fields  `json:"fields"`
+	Numbered bool   `json:"numbered"`
+	STT      string `json:"stt,omitempty"`
+	// Row is a task's position in its document's rows, or a report
+	// item's in its items, from 0: unique where STTs repeat.
+	Row    int     `json:"row"`
+	Score  float64 `json:"score"`
+	Fields Fields  `json:"fields"`
 	// Highlights are the matches in each shown field, on its text.
 	Highlights map[string][]Span `json:"highlights,omitempty"`
 	Snippet    Snippet           `json:"snippet"`
@@ -81,7 +93,11 @@ type Fields struct {
 	DueLabel     string   `json:"due_label,omitempty"`
 	Recurrence   []string `json:"recurrence,omitempty"`
 	Status       string   `json:"status,omitempty"`
-	Body         string   `json:"-"`
+	// PlanSTT is, for a report item, the plan row number it reports on,
+	// and PlanRef the plan its report cites.
+	PlanSTT string `json:"plan_stt,omitempty"`
+	PlanRef string `json:"plan_ref,omitempty"`
+	Body    string `json:"-"`
 }
 
 // Facet counts the hits by one field; Name is the filter that selects a
@@ -112,7 +128,8 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (*Result, e
 // so in Result.Fuzzy.
 func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Result, error) {
 	start := time.Now()
-	p, err := compile(q, ix.Aliases, false)
+	units := ix.unitKeys()
+	p, err := compile(q, ix.Aliases, false, units, ix.Terms)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +141,7 @@ func (ix *Index) SearchQuery(ctx context.Context, q Query, opts Options) (*Resul
 		return nil, err
 	}
 	if res.Total == 0 && p.hasText() {
-		fp, err := compile(q, ix.Aliases, true)
+		fp, err := compile(q, ix.Aliases, true, units, ix.Terms)
 		if err != nil {
 			return nil, err
 		}
@@ -186,15 +203,25 @@ func (ix *Index) request(p *plan, opts Options) *bleve.SearchRequest {
 	if limit <= 0 {
 		limit = 20
 	}
-	req := bleve.NewSearchRequestOptions(bq, limit, max(opts.Offset, 0), false)
+	var top query.Query = bq
+	if p.hasText() {
+		top = withPriors(bq, p)
+	}
+	req := bleve.NewSearchRequestOptions(top, limit, max(opts.Offset, 0), false)
 	req.Fields = storedFields
-	if !p.hasText() {
+	byDeadline := &search.SortField{Field: fOrder, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+	switch {
+	case !p.hasText():
 		// Nothing to rank by: earliest deadline first, then table order
 		// (fOrder holds both).
 		req.Score = "none"
-		req.SortByCustom(search.SortOrder{
-			&search.SortField{Field: fOrder, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
-		})
+		req.SortByCustom(search.SortOrder{byDeadline})
+	case opts.Sort == SortDeadline:
+		req.SortByCustom(search.SortOrder{byDeadline, &search.SortScore{Desc: true}})
+	case p.intent:
+		// A unit's role and a period score in tiers, which tie: within
+		// a tier, earliest deadline first.
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, byDeadline})
 	}
 	return req
 }
@@ -307,14 +334,17 @@ func hitOf(h *search.DocumentMatch) Hit {
 		return nil
 	}
 	id, _ := strconv.ParseInt(str(fDocID), 10, 64)
+	row, _ := strconv.Atoi(str(fRow))
 	return Hit{
-		ID: h.ID, Kind: str(fKind), DocID: id, Ref: str(fRef), Numbered: str(fReference) != "",
+		Row: row,
+		ID:  h.ID, Kind: str(fKind), DocID: id, Ref: str(fRef), Numbered: str(fReference) != "",
 		STT: str(fSTT), Score: h.Score,
 		Fields: Fields{
 			DocType: str(fType), Year: str(fYear), Issuer: str(fIssuer), Date: str(fDate),
 			Title: str(fTitle), Section: str(fSection), Task: str(fTask), Output: str(fOutput),
 			Lead: str(fLead), Coordinators: str(fCoord), Timeframe: str(fTime), Note: str(fNote),
 			Due: strs(fDues), DueLabel: str(fDueLabel), Recurrence: strs(fRecur), Status: str(fStatus),
+			PlanSTT: str(fPlanSTT), PlanRef: str(fPlanRef),
 			Body: str(fBody),
 		},
 	}

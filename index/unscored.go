@@ -40,3 +40,42 @@ type weightless struct {
 
 func (weightless) Weight() float64        { return 0 }
 func (weightless) SetQueryNorm(_ float64) {}
+
+// constScore is a query whose every hit scores its boost: a unit's role
+// in a row or a row's deadline in a period is a fact, not a frequency, so
+// it ranks by a fixed weight rather than by BM25 (whose idf would put a
+// rare coordinating unit above a common lead).
+type constScore struct {
+	q     query.Query
+	score float64
+}
+
+func (c constScore) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) (search.Searcher, error) {
+	s, err := unscored{c.q}.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return &constSearcher{Searcher: s, score: c.score}, nil
+}
+
+type constSearcher struct {
+	search.Searcher
+	score float64
+}
+
+func (s *constSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	if dm != nil {
+		dm.Score = s.score
+	}
+	return dm, err
+}
+
+func (s *constSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	if dm != nil {
+		dm.Score = s.score
+	}
+	return dm, err
+}

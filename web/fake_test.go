@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -243,7 +244,7 @@ func (f *fakeSearch) Search(ctx context.Context, req app.SearchRequest) (*app.Se
 		if p.Doc == nil || d.Status != vanban.DocIngested {
 			continue
 		}
-		for _, row := range p.Doc.Rows {
+		for i, row := range p.Doc.Rows {
 			marks, ok := matchAll(row.Task, terms)
 			if !ok || (filters["van-ban"] != "" && filters["van-ban"] != d.Reference) || (filters["chu-tri"] != "" && filters["chu-tri"] != row.Lead) {
 				continue
@@ -253,7 +254,7 @@ func (f *fakeSearch) Search(ctx context.Context, req app.SearchRequest) (*app.Se
 			res.Hits = append(res.Hits, app.Hit{
 				ID: d.Reference + "#" + row.STT, DocID: d.ID, Reference: d.Reference, DocType: d.Type, STT: row.STT,
 				Section: row.Section.Numeral + ". " + row.Section.Title, Lead: row.Lead, Timeframe: row.Timeframe,
-				Text: app.Fragment{Field: "task", Text: row.Task, Marks: marks},
+				Text: app.Fragment{Field: "task", Text: row.Task, Marks: marks}, Kind: "task", Anchor: "hang-" + strconv.Itoa(i),
 			})
 		}
 	}

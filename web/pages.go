@@ -30,6 +30,9 @@ type documentView struct {
 type sectionRows struct {
 	Section vanban.Section
 	Rows    []keyedRow
+	// First is the position of Rows[0] in the document's rows: the page
+	// names each row hang-N by it, the anchor search hits link to.
+	First int
 }
 
 // keyedRow is a task row with its correction key and form address.
@@ -68,7 +71,7 @@ func groupSections(p *app.DocPage) []sectionRows {
 	var out []sectionRows
 	for i, t := range p.Doc.Rows {
 		if n := len(out); n == 0 || out[n-1].Section != t.Section {
-			out = append(out, sectionRows{Section: t.Section})
+			out = append(out, sectionRows{Section: t.Section, First: i})
 		}
 		kr := keyedRow{planRow: t}
 		if i < len(p.RowKeys) {

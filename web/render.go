@@ -193,6 +193,7 @@ var funcs = template.FuncMap{
 	"slug":       slug,
 	"mmdd":       mmddVN,
 	"fieldLabel": fieldLabel,
+	"hitName":    hitName,
 	"counts":     countUnit,
 	"recur":      app.RecurrenceLabel,
 	"hasPlan":    hasPlan,

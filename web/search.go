@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"vanban/app"
+	"vanban/index"
 )
 
 // searchPageSize is how many hits a page shows.
@@ -16,6 +17,7 @@ const searchPageSize = 20
 // links built from it.
 type searchView struct {
 	Q, From, To string // as typed
+	Sort        string // "" (relevance) or "han" (deadline)
 	Page, Pages int
 	Result      *app.SearchResult
 	Error       string
@@ -56,6 +58,9 @@ func (s *Server) searchResults(w http.ResponseWriter, r *http.Request) {
 func (s *Server) runSearch(r *http.Request) searchView {
 	q := r.URL.Query()
 	v := searchView{Q: strings.TrimSpace(q.Get("q")), From: q.Get("han-tu"), To: q.Get("han-den"), Page: max(1, intParam(r, "trang", 1, 1000))}
+	if q.Get("sap-xep") == index.SortDeadline {
+		v.Sort = index.SortDeadline
+	}
 	from, err1 := parseDateInput(v.From)
 	to, err2 := parseDateInput(v.To)
 	if err := firstErr(err1, err2); err != nil {
@@ -65,8 +70,15 @@ func (s *Server) runSearch(r *http.Request) searchView {
 	if v.Q == "" && from.IsZero() && to.IsZero() {
 		return v
 	}
-	req := app.SearchRequest{Query: v.Q, DueFrom: from, DueTo: to, Limit: searchPageSize, Offset: (v.Page - 1) * searchPageSize}
+	req := app.SearchRequest{Query: v.Q, DueFrom: from, DueTo: to, Limit: searchPageSize, Offset: (v.Page - 1) * searchPageSize, Sort: v.Sort}
 	res, err := s.cfg.App.Search(r.Context(), req)
+	if last := lastPage(res); err == nil && v.Page > last {
+		// A page beyond the last (an old link, a typed number) shows the
+		// last one: the pager never says "trang 99/3".
+		v.Page = last
+		req.Offset = (v.Page - 1) * searchPageSize
+		res, err = s.cfg.App.Search(r.Context(), req)
+	}
 	if err != nil {
 		if msg, ok := userMessage(err); ok {
 			v.Error = msg
@@ -77,9 +89,17 @@ func (s *Server) runSearch(r *http.Request) searchView {
 		return v
 	}
 	v.Searched, v.Result = true, res
-	v.Pages = (res.Total + searchPageSize - 1) / searchPageSize
+	v.Pages = lastPage(res)
 	v.links()
 	return v
+}
+
+// lastPage is the number of pages of a result, at least 1.
+func lastPage(res *app.SearchResult) int {
+	if res == nil || res.Total <= 0 {
+		return 1
+	}
+	return (res.Total + searchPageSize - 1) / searchPageSize
 }
 
 func firstErr(errs ...error) error {
@@ -100,6 +120,9 @@ func (v *searchView) url(q string, page int) string {
 	}
 	if v.To != "" {
 		p.Set("han-den", v.To)
+	}
+	if v.Sort != "" {
+		p.Set("sap-xep", v.Sort)
 	}
 	if page > 1 {
 		p.Set("trang", strconv.Itoa(page))
@@ -139,4 +162,19 @@ func (v *searchView) links() {
 	for n := max(1, v.Page-4); n <= min(v.Pages, v.Page+4); n++ {
 		v.PageLinks = append(v.PageLinks, pageLink{N: n, URL: v.url(v.Q, n), Current: n == v.Page})
 	}
+}
+
+// SortURL is the address of the same search in the other order.
+func (v searchView) SortURL(sort string) string {
+	v.Sort = sort
+	return v.url(v.Q, 1)
+}
+
+// hitName names a hit's document in its heading: its reference, or for
+// a document without a number its type, date and title.
+func hitName(h app.Hit) string {
+	if h.Reference != "" {
+		return h.Reference
+	}
+	return app.DraftName(h.DocType, h.DocDate, h.Title)
 }

@@ -21,6 +21,8 @@ func fieldLabel(f string) string {
 		return "Nhiệm vụ"
 	case "expected_output", "output":
 		return "Sản phẩm"
+	case "result":
+		return "Kết quả"
 	case "lead":
 		return "Chủ trì"
 	case "coordinators", "coord":
