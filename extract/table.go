@@ -13,6 +13,9 @@ import (
 type schema struct {
 	cols   []column // meaning of each grid column
 	titles []string // header title of each grid column
+	// group numbers the header cell over each grid column (1-based):
+	// columns of one group that share a meaning are read together.
+	group  []int
 	body   int      // index of the first row under the header
 	report bool     // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
@@ -71,30 +74,75 @@ func isAgenda(t *layout.Table, s schema) bool {
 	return all > 0 && clock*2 >= all
 }
 
-// schemaAt reads row h as the header; where a header cell spans columns
-// that the next row splits ("Cơ quan" over "Chủ trì" | "Phối hợp"), the
-// next row's titles name those columns.
+// schemaAt reads row h as the header. Where a header cell spans columns
+// that the next row splits ("Cơ quan thực hiện" over "Chủ trì" | "Phối
+// hợp", "Thời gian" over "Bắt đầu" | "Kết thúc"), each leaf takes its
+// meaning from its own title, else from its parent's.
 func schemaAt(t *layout.Table, h int) schema {
-	s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), body: h + 1}
-	for _, c := range t.Rows[h].Cells {
+	s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), group: make([]int, t.Cols), body: h + 1}
+	for i, c := range t.Rows[h].Cells {
 		for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
 			s.titles[k] = c.Text()
 			s.cols[k] = classify(c.Text())
+			s.group[k] = i + 1
 		}
 	}
-	if h+1 < len(t.Rows) && spansColumns(t.Rows[h]) {
-		for _, c := range t.Rows[h+1].Cells {
-			if c.Continued || c.Span != 1 || c.Col >= t.Cols {
-				continue
-			}
-			if col := classify(c.Text()); col != colOther {
-				s.cols[c.Col], s.titles[c.Col] = col, c.Text()
-				s.body = h + 2
-			}
-		}
+	if h+1 < len(t.Rows) && isSubHeader(t.Rows[h], t.Rows[h+1]) {
+		s.readLeaves(t, t.Rows[h+1])
+		s.body = h + 2
 	}
 	s.dedupe()
 	return s
+}
+
+// isSubHeader reports whether next is the second row of a two-level header
+// under top: top has a cell spanning columns, and next has text only under
+// such cells (the other header cells are merged down through it).
+func isSubHeader(top, next layout.Row) bool {
+	if !spansColumns(top) {
+		return false
+	}
+	under := 0
+	for _, c := range next.Cells {
+		if c.Continued || c.Text() == "" {
+			continue
+		}
+		p, ok := cellOver(top, c.Col)
+		if !ok || p.Span < 2 || c.Col+c.Span > p.Col+p.Span {
+			return false
+		}
+		under++
+	}
+	return under > 0
+}
+
+// cellOver returns the cell of r that covers grid column col.
+func cellOver(r layout.Row, col int) (layout.Cell, bool) {
+	for _, c := range r.Cells {
+		if c.Col <= col && col < c.Col+c.Span {
+			return c, true
+		}
+	}
+	return layout.Cell{}, false
+}
+
+// readLeaves gives the columns under a spanning header cell the meaning
+// of their own titles; a leaf whose title says nothing ("Bắt đầu",
+// "Kết thúc", or no title under "STT") takes its parent's. Leaves that
+// end with the same meaning stay one group of columns, read together.
+func (s *schema) readLeaves(t *layout.Table, sub layout.Row) {
+	for _, c := range sub.Cells {
+		if c.Continued || c.Col >= t.Cols || c.Text() == "" {
+			continue
+		}
+		col := classify(c.Text())
+		for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
+			if col != colOther {
+				s.cols[k] = col
+			}
+			s.titles[k] = c.Text()
+		}
+	}
 }
 
 func spansColumns(r layout.Row) bool {
@@ -106,16 +154,23 @@ func spansColumns(r layout.Row) bool {
 	return false
 }
 
-// dedupe keeps each meaning on its first column only (a spanning header
-// gives its meaning to every column it spans); other columns keep their
-// own title as an extra column.
+// dedupe keeps each meaning on the first header cell that has it; the
+// columns of that cell (a spanning header, or leaves under one parent)
+// share it and are read together. Other columns of the same meaning keep
+// their own title as an extra column.
 func (s *schema) dedupe() {
-	seen := map[column]bool{}
+	owner := map[column]int{}
 	for i, c := range s.cols {
-		if c != colOther && seen[c] {
+		if c == colOther {
+			continue
+		}
+		g, seen := owner[c]
+		switch {
+		case !seen:
+			owner[c] = s.group[i]
+		case g != s.group[i]:
 			s.cols[i] = colOther
 		}
-		seen[c] = true
 	}
 }
 
@@ -150,6 +205,11 @@ type row struct {
 	conf  map[column]float64 // confidence of the cells read by OCR
 }
 
+// readRow reads a body row against the schema. A cell merged across
+// columns gives its text to every meaning it covers ("Theo phân công …"
+// over the lead and coordinator columns is both); the cells of one header
+// group are joined: a split number column gives the number it holds, a
+// timeframe split into start and end reads "start - end".
 func readRow(s schema, r layout.Row) row {
 	out := row{cells: map[column]string{}}
 	for _, c := range r.Cells {
@@ -157,10 +217,17 @@ func readRow(s schema, r layout.Row) row {
 			continue
 		}
 		text := c.Text()
-		if col := s.cols[c.Col]; col != colOther {
-			out.cells[col] = text
+		done := map[column]bool{}
+		for k := c.Col; k < c.Col+max(1, c.Span) && k < len(s.cols); k++ {
+			col := s.cols[k]
+			if col == colOther || done[col] {
+				continue
+			}
+			done[col] = true
+			out.cells[col] = joinCell(col, out.cells[col], text)
 			out.noteOCR(col, c)
-		} else if text != "" {
+		}
+		if s.cols[c.Col] == colOther && text != "" {
 			if out.extra == nil {
 				out.extra = map[string]string{}
 			}
@@ -173,6 +240,20 @@ func readRow(s schema, r layout.Row) row {
 	}
 	out.stt = strings.TrimRight(strings.TrimSpace(out.cells[colSTT]), ".)")
 	return out
+}
+
+// joinCell adds the text of one more column of a header group to what
+// the row holds for that meaning.
+func joinCell(col column, have, text string) string {
+	switch {
+	case text == "" || text == have:
+		return have
+	case have == "":
+		return text
+	case col == colTime:
+		return have + " - " + text
+	}
+	return have + " " + text
 }
 
 // sectionOf returns the section a row opens, if it is a heading row: a row
