@@ -16,8 +16,8 @@ type schema struct {
 	// group numbers the header cell over each grid column (1-based):
 	// columns of one group that share a meaning are read together.
 	group  []int
-	body   int      // index of the first row under the header
-	report bool     // a report's results table (has a result column)
+	body   int  // index of the first row under the header
+	report bool // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
 	// task table before it.
 	continued bool
