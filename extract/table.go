@@ -16,6 +16,7 @@ type schema struct {
 	// group numbers the header cell over each grid column (1-based):
 	// columns of one group that share a meaning are read together.
 	group  []int
+	heads  []string // rowKey of each header row
 	body   int  // index of the first row under the header
 	report bool // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
@@ -92,24 +93,56 @@ func schemaAt(t *layout.Table, h int) schema {
 		s.body = h + 2
 	}
 	s.dedupe()
+	for _, r := range t.Rows[h:s.body] {
+		s.heads = append(s.heads, rowKey(r))
+	}
 	return s
 }
 
+// rowKey is a row's texts, column by column, to recognise a header row
+// repeated on a later page.
+func rowKey(r layout.Row) string {
+	var b strings.Builder
+	for _, c := range r.Cells {
+		b.WriteString(strconv.Itoa(c.Col))
+		b.WriteByte(':')
+		b.WriteString(fold(c.Text()))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// repeatsHeader reports whether r is one of the header rows printed again
+// (a page break repeats the header; a PDF reader may keep its rows).
+func (s schema) repeatsHeader(r layout.Row) bool {
+	k := rowKey(r)
+	for _, h := range s.heads {
+		if h == k {
+			return true
+		}
+	}
+	return false
+}
+
 // isSubHeader reports whether next is the second row of a two-level header
-// under top: top has a cell spanning columns, and next has text only under
-// such cells (the other header cells are merged down through it).
+// under top: top has a cell spanning columns, and next has cells under
+// such cells, titled or not ("STT" over two untitled halves), and no text
+// elsewhere (the other header cells are merged down through it).
 func isSubHeader(top, next layout.Row) bool {
 	if !spansColumns(top) {
 		return false
 	}
 	under := 0
 	for _, c := range next.Cells {
-		if c.Continued || c.Text() == "" {
+		if c.Continued {
 			continue
 		}
 		p, ok := cellOver(top, c.Col)
 		if !ok || p.Span < 2 || c.Col+c.Span > p.Col+p.Span {
-			return false
+			if c.Text() != "" {
+				return false
+			}
+			continue
 		}
 		under++
 	}
@@ -354,7 +387,7 @@ func isEmptyRow(r layout.Row) bool {
 // repeated header rows are skipped, as are rows without a task.
 func bodyRows(t *layout.Table, s schema, section *vanban.Section, fn func(row)) {
 	for _, r := range t.Rows[s.body:] {
-		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
+		if isEmptyRow(r) || isNumberingRow(r) || r.Header || s.repeatsHeader(r) {
 			continue
 		}
 		if sec, ok := sectionOf(t, s, r); ok {

@@ -168,7 +168,10 @@ func sameColumns(a, b *ptable) bool {
 // It returns the text of the rows it dropped.
 func continueTable(t, next *layout.Table) (dropped []string) {
 	k := 0
-	for k < len(next.Rows) && k < len(t.Rows)-1 && sameRow(next.Rows[k], t.Rows[k]) {
+	// A header row whose cells only continue the row above (the second
+	// row of a two-level header, under "STT" split in two) repeats too
+	// when the row above it did.
+	for k < len(next.Rows) && k < len(t.Rows)-1 && sameRow(next.Rows[k], t.Rows[k]) && (k > 0 || rowHasText(next.Rows[k])) {
 		t.Rows[k].Header = true
 		for _, c := range next.Rows[k].Cells {
 			if !c.Continued {
@@ -178,7 +181,7 @@ func continueTable(t, next *layout.Table) (dropped []string) {
 		k++
 	}
 	rest := next.Rows[k:]
-	if len(rest) > 0 && len(t.Rows) > 0 && firstCellEmpty(rest[0]) {
+	if len(rest) > 0 && len(t.Rows) > 0 && cutRow(t.Rows[len(t.Rows)-1], rest[0]) {
 		joinRow(t, rest[0])
 		rest = rest[1:]
 	}
@@ -196,11 +199,25 @@ func sameRow(a, b layout.Row) bool {
 			return false
 		}
 	}
-	return rowHasText(a)
+	return true
 }
 
-func firstCellEmpty(r layout.Row) bool {
-	return len(r.Cells) > 0 && r.Cells[0].Col == 0 && len(r.Cells[0].Lines) == 0 && rowHasText(r)
+// cutRow reports whether r, the first row of a page, is the rest of prev,
+// the last row of the page before: r has text, but not in the column
+// where prev's text begins (the number column, which a page break leaves
+// on the first page). A table whose number column is split in two has
+// its numbers in the second half, so the first column alone says nothing.
+func cutRow(prev, r layout.Row) bool {
+	if !rowHasText(r) {
+		return false
+	}
+	for _, c := range prev.Cells {
+		if len(c.Lines) > 0 {
+			cell := findCell(&r, c.Col)
+			return cell != nil && len(cell.Lines) == 0
+		}
+	}
+	return false
 }
 
 // joinRow appends the lines of a row's continuation to the cells of the
