@@ -17,8 +17,8 @@ type schema struct {
 	// columns of one group that share a meaning are read together.
 	group  []int
 	heads  []string // rowKey of each header row
-	body   int  // index of the first row under the header
-	report bool // a report's results table (has a result column)
+	body   int      // index of the first row under the header
+	report bool     // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
 	// task table before it.
 	continued bool
