@@ -62,5 +62,58 @@ func classify(title string) column {
 			}
 		}
 	}
+	if best != colOther {
+		return best
+	}
+	return classifyWords(t)
+}
+
+// titleWords are, folded, the words a column's title is built from, by
+// the meaning they give it. Titles vary without end ("Các hoạt động",
+// "Cơ quan tham mưu", "Đơn vị tham gia phối hợp", "Thời điểm hoàn
+// thành"), but they are made of these words.
+var titleWords = []struct {
+	col   column
+	words []string
+}{
+	{colNote, []string{"ghi chu"}},
+	{colMonitor, []string{"theo doi", "don doc"}},
+	{colCoord, []string{"phoi hop", "tham gia"}},
+	{colLead, []string{"chu tri", "tham muu", "dau moi", "phu trach", "trach nhiem", "phan cong"}},
+	{colTime, []string{"thoi gian", "thoi han", "tien do", "thoi diem", "moc", "han", "ngay hoan thanh"}},
+	{colOutput, []string{"san pham", "ket qua", "hinh thuc"}},
+	{colTask, []string{"nhiem vu", "noi dung", "cong viec", "hoat dong", "giai phap"}},
+}
+
+// unitWords name who does a task: a title headed by one is a lead column,
+// or a coordinator column when a coordinating word follows ("Đơn vị tham
+// gia phối hợp").
+var unitWords = []string{"co quan", "don vi", "nguoi", "bo phan", "ca nhan", "to chuc"}
+
+// classifyWords reads a title no list knows by its words. Vietnamese puts
+// the head of a phrase first ("Thời gian hoàn thành" is a time, "Nhiệm vụ
+// thực hiện" a task), so the word that comes first decides.
+func classifyWords(t string) column {
+	words := " " + strings.NewReplacer("/", " ", ",", " ", "(", " ", ")", " ", "-", " ").Replace(t) + " "
+	best, at := colOther, len(words)
+	for _, h := range titleWords {
+		for _, w := range h.words {
+			if i := strings.Index(words, " "+w+" "); i >= 0 && i < at {
+				best, at = h.col, i
+			}
+		}
+	}
+	for _, w := range unitWords {
+		if i := strings.Index(words, " "+w+" "); i >= 0 && i < at {
+			rest := words[i+len(w)+1:]
+			if strings.HasPrefix(rest, " tinh ") {
+				continue // "Đơn vị tính": a unit of measure
+			}
+			best, at = colLead, i
+			if c := classifyWords(rest); c == colCoord {
+				best = colCoord
+			}
+		}
+	}
 	return best
 }
