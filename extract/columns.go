@@ -105,13 +105,18 @@ func classifyWords(t string) column {
 	}
 	for _, w := range unitWords {
 		if i := strings.Index(words, " "+w+" "); i >= 0 && i < at {
-			rest := words[i+len(w)+1:]
-			if strings.HasPrefix(rest, " tinh ") {
-				continue // "Đơn vị tính": a unit of measure
-			}
-			best, at = colLead, i
-			if c := classifyWords(rest); c == colCoord {
-				best = colCoord
+			switch rest := words[i+len(w)+1:]; classifyWords(rest) {
+			case colCoord:
+				best, at = colCoord, i
+			case colLead:
+				best, at = colLead, i
+			default:
+				// "Đơn vị" alone or doing the task is the lead; "Đơn
+				// vị tính" (of measure), "Đơn vị góp ý" (who commented)
+				// are not.
+				if strings.TrimSpace(rest) == "" || strings.Contains(rest, " thuc hien ") {
+					best, at = colLead, i
+				}
 			}
 		}
 	}
