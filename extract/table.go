@@ -17,6 +17,9 @@ type schema struct {
 	// columns of one group that share a meaning are read together.
 	group  []int
 	heads  []string // rowKey of each header row
+	// boldGroups is set when few body rows are bold: a bold row is then
+	// a group's heading.
+	boldGroups bool
 	body   int      // index of the first row under the header
 	report bool     // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
@@ -42,6 +45,7 @@ func readSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 4; h++ {
 		s := schemaAt(t, h)
 		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) && !isAgenda(t, s) {
+			s.boldGroups = boldRowsRare(t, s.body)
 			if s.isReport() {
 				s.report = true
 				s.remap(colOutput, colResult)
@@ -226,7 +230,7 @@ func (s *schema) remap(from, to column) {
 var (
 	numberingRow = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
 	sectionNum   = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]?$`)
-	sectionLead  = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]\s+(.+)$`)
+	sectionLead  = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ]|\d+)[.)]\s+(.+)$`)
 	taskNum      = regexp.MustCompile(`^(\d+(?:\.\d+)*|[a-zđ])[.)]?$`)
 )
 
@@ -311,6 +315,9 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 		return sec, true
 	}
 	rr := readRow(s, r)
+	if s.isGroupRow(r, rr) {
+		return vanban.Section{Numeral: rr.stt, Title: rr.cells[colTask]}, true
+	}
 	if m := sectionNum.FindStringSubmatch(rr.stt + "."); m != nil && rr.stt != "" && !taskNum.MatchString(rr.stt) {
 		title := rr.cells[colTask]
 		if title == "" {
@@ -319,6 +326,56 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 		return vanban.Section{Numeral: m[1], Title: title}, true
 	}
 	return vanban.Section{}, false
+}
+
+// isGroupRow reports whether a row that has cells of its own (empty, or
+// the group's own product, lead or deadline) heads a group: its task cell
+// is set in capitals, or all its text is bold in a table whose tasks are
+// not.
+func (s schema) isGroupRow(r layout.Row, rr row) bool {
+	title := rr.cells[colTask]
+	if title == "" || rr.stt != "" && !groupNum.MatchString(rr.stt) {
+		return false
+	}
+	if isUpper(title) && len(strings.Fields(title)) >= 3 {
+		return true
+	}
+	return s.boldGroups && allBold(r)
+}
+
+// groupNum matches the number of a group: a Roman numeral, a letter, an
+// integer (not "1.2", a task under group 1).
+var groupNum = regexp.MustCompile(`^(?:[IVXLC]+|[A-ZĐa-zđ]|\d+)$`)
+
+// allBold reports whether every cell of r with text is bold.
+func allBold(r layout.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		if c.Text() == "" {
+			continue
+		}
+		if !c.Bold {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// boldRowsRare reports whether fewer than a third of the body rows of t
+// are bold throughout, so that bold marks a table's group rows.
+func boldRowsRare(t *layout.Table, body int) bool {
+	bold, all := 0, 0
+	for _, r := range t.Rows[min(body, len(t.Rows)):] {
+		if isEmptyRow(r) {
+			continue
+		}
+		all++
+		if allBold(r) {
+			bold++
+		}
+	}
+	return bold*3 < all
 }
 
 // groupRow reads a numbered group row: a number in the first column and
