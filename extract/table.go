@@ -15,13 +15,13 @@ type schema struct {
 	titles []string // header title of each grid column
 	// group numbers the header cell over each grid column (1-based):
 	// columns of one group that share a meaning are read together.
-	group  []int
-	heads  []string // rowKey of each header row
+	group []int
+	heads []string // rowKey of each header row
 	// boldGroups is set when few body rows are bold: a bold row is then
 	// a group's heading.
 	boldGroups bool
-	body   int      // index of the first row under the header
-	report bool     // a report's results table (has a result column)
+	body       int  // index of the first row under the header
+	report     bool // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
 	// task table before it.
 	continued bool
