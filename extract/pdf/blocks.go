@@ -181,12 +181,90 @@ func continueTable(t, next *layout.Table) (dropped []string) {
 		k++
 	}
 	rest := next.Rows[k:]
-	if len(rest) > 0 && len(t.Rows) > 0 && cutRow(t.Rows[len(t.Rows)-1], rest[0]) {
+	if len(rest) == 0 || len(t.Rows) == 0 {
+		return dropped
+	}
+	if cutRow(t.Rows[len(t.Rows)-1], rest[0]) {
 		joinRow(t, rest[0])
 		rest = rest[1:]
+	} else {
+		carryOver(t, rest)
 	}
+	start := len(t.Rows)
 	t.Rows = append(t.Rows, rest...)
+	fillContinued(t, start)
 	return dropped
+}
+
+// carryOver gives the empty cells of a page's first row the text of the
+// cell above them on the page before when they continue a cell merged
+// down across the break: a merge printed its text once, before the break.
+// The empty box goes on down (it covers more rows), or its column has
+// text in nearly every row, so an empty cell there is not a blank.
+func carryOver(t *layout.Table, rest []layout.Row) {
+	prev := t.Rows[len(t.Rows)-1]
+	for i := range rest[0].Cells {
+		c := &rest[0].Cells[i]
+		if len(c.Lines) > 0 || c.Continued {
+			continue
+		}
+		above := findCell(&prev, c.Col)
+		if above == nil || above.Col != c.Col || above.Span != c.Span || len(above.Lines) == 0 {
+			continue
+		}
+		down := len(rest) > 1 && continuedAt(rest[1], c.Col)
+		if down || denseColumn(t, c.Col) {
+			c.Lines, c.Continued = above.Lines, true
+		}
+	}
+}
+
+// continuedAt reports whether r's cell at grid column col continues the
+// cell above it.
+func continuedAt(r layout.Row, col int) bool {
+	c := findCell(&r, col)
+	return c != nil && c.Col == col && c.Continued
+}
+
+// denseColumn reports whether nearly every row of t that fills most of
+// its columns has text in column col (a lead or deadline column, not
+// coordinators or notes).
+func denseColumn(t *layout.Table, col int) bool {
+	full, with := 0, 0
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		n := 0
+		for _, c := range r.Cells {
+			if len(c.Lines) > 0 {
+				n++
+			}
+		}
+		if n < 3 || n*2 < len(r.Cells) {
+			continue
+		}
+		full++
+		if c := findCell(r, col); c != nil && len(c.Lines) > 0 {
+			with++
+		}
+	}
+	return full >= 4 && with*10 >= full*9
+}
+
+// fillContinued gives the continued cells of the rows from start on that
+// came without text (a merge whose text the page before printed) the
+// text of the cell above them.
+func fillContinued(t *layout.Table, start int) {
+	for i := max(start, 1); i < len(t.Rows); i++ {
+		for j := range t.Rows[i].Cells {
+			c := &t.Rows[i].Cells[j]
+			if !c.Continued || len(c.Lines) > 0 {
+				continue
+			}
+			if above := findCell(&t.Rows[i-1], c.Col); above != nil && above.Col == c.Col && above.Span == c.Span {
+				c.Lines = above.Lines
+			}
+		}
+	}
 }
 
 func sameRow(a, b layout.Row) bool {
