@@ -281,21 +281,25 @@ func sameRow(a, b layout.Row) bool {
 }
 
 // cutRow reports whether r, the first row of a page, is the rest of prev,
-// the last row of the page before: r has text, but not in the column
-// where prev's text begins (the number column, which a page break leaves
-// on the first page). A table whose number column is split in two has
-// its numbers in the second half, so the first column alone says nothing.
+// the last row of the page before: r's text begins to the right of where
+// prev's does (a page break leaves the number on the first page). A table
+// whose number column is split in two has its task numbers in the second
+// half, so the first column alone says nothing; a group row there has its
+// numeral left of them.
 func cutRow(prev, r layout.Row) bool {
-	if !rowHasText(r) {
-		return false
-	}
-	for _, c := range prev.Cells {
+	p, q := firstTextCol(prev), firstTextCol(r)
+	return p >= 0 && q > p
+}
+
+// firstTextCol returns the grid column of r's first cell with text, -1
+// when none has.
+func firstTextCol(r layout.Row) int {
+	for _, c := range r.Cells {
 		if len(c.Lines) > 0 {
-			cell := findCell(&r, c.Col)
-			return cell != nil && len(cell.Lines) == 0
+			return c.Col
 		}
 	}
-	return false
+	return -1
 }
 
 // joinRow appends the lines of a row's continuation to the cells of the
