@@ -250,14 +250,15 @@ func denseColumn(t *layout.Table, col int) bool {
 	return full >= 4 && with*10 >= full*9
 }
 
-// fillContinued gives the continued cells of the rows from start on that
-// came without text (a merge whose text the page before printed) the
-// text of the cell above them.
+// fillContinued gives the continued cells of the rows from start on the
+// text of the cell above them: a merge that the break cut printed its
+// text before the break, or part of it on each side (the cut row then
+// holds it whole).
 func fillContinued(t *layout.Table, start int) {
 	for i := max(start, 1); i < len(t.Rows); i++ {
 		for j := range t.Rows[i].Cells {
 			c := &t.Rows[i].Cells[j]
-			if !c.Continued || len(c.Lines) > 0 {
+			if !c.Continued {
 				continue
 			}
 			if above := findCell(&t.Rows[i-1], c.Col); above != nil && above.Col == c.Col && above.Span == c.Span {
