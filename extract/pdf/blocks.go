@@ -287,20 +287,26 @@ func sameRow(a, b layout.Row) bool {
 // whose number column is split in two has its task numbers in the second
 // half, so the first column alone says nothing; a group row there has its
 // numeral left of them.
+// A row that begins with a number of its own ("1)", "2.3") is a new row,
+// whatever its neighbour above.
 func cutRow(prev, r layout.Row) bool {
-	p, q := firstTextCol(prev), firstTextCol(r)
-	return p >= 0 && q > p
+	p, _ := firstText(prev)
+	q, text := firstText(r)
+	return p >= 0 && q > p && !rowNumberRe.MatchString(text)
 }
 
-// firstTextCol returns the grid column of r's first cell with text, -1
-// when none has.
-func firstTextCol(r layout.Row) int {
+// rowNumberRe matches the number a table row starts with.
+var rowNumberRe = regexp.MustCompile(`^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[IVXLC]+)[.)]?$`)
+
+// firstText returns the grid column and text of r's first cell with
+// text; -1 when none has.
+func firstText(r layout.Row) (int, string) {
 	for _, c := range r.Cells {
 		if len(c.Lines) > 0 {
-			return c.Col
+			return c.Col, c.Text()
 		}
 	}
-	return -1
+	return -1, ""
 }
 
 // joinRow appends the lines of a row's continuation to the cells of the
