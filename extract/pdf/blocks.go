@@ -201,8 +201,15 @@ func continueTable(t, next *layout.Table) (dropped []string) {
 // down across the break: a merge printed its text once, before the break.
 // The empty box goes on down (it covers more rows), or its column has
 // text in nearly every row, so an empty cell there is not a blank.
+// A row that begins left of the one above (a group's numeral left of the
+// task numbers) or is bold throughout under a row that is not (a group
+// heading) starts anew: a merge does not run into it.
 func carryOver(t *layout.Table, rest []layout.Row) {
 	prev := t.Rows[len(t.Rows)-1]
+	p, _ := firstText(prev)
+	if q, _ := firstText(rest[0]); q < p || allBold(rest[0]) && !allBold(prev) {
+		return
+	}
 	for i := range rest[0].Cells {
 		c := &rest[0].Cells[i]
 		if len(c.Lines) > 0 || c.Continued {
@@ -217,6 +224,21 @@ func carryOver(t *layout.Table, rest []layout.Row) {
 			c.Lines, c.Continued = above.Lines, true
 		}
 	}
+}
+
+// allBold reports whether every cell of r with text is bold.
+func allBold(r layout.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		if len(c.Lines) == 0 {
+			continue
+		}
+		if !c.Bold {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // continuedAt reports whether r's cell at grid column col continues the
