@@ -421,10 +421,13 @@ func isNumberingRow(r layout.Row) bool {
 		if t == "" {
 			continue
 		}
-		if !numberingRow.MatchString(t) {
-			return false
+		for _, f := range strings.Fields(t) {
+			// A cell over two columns may hold both numbers: "(4) (5)".
+			if !numberingRow.MatchString(f) {
+				return false
+			}
+			n++
 		}
-		n++
 	}
 	return n >= 3
 }
