@@ -44,6 +44,7 @@ func (s schema) has(c column) bool {
 func readSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 4; h++ {
 		s := schemaAt(t, h)
+		s.byContent(t)
 		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) && !isAgenda(t, s) {
 			s.boldGroups = boldRowsRare(t, s.body)
 			if s.isReport() {

@@ -100,6 +100,18 @@ func TestTableShapes(t *testing.T) {
 					Lead: "Theo phân công tại Quyết định số 12/QĐ-UBND", Coordinators: "Theo phân công tại Quyết định số 12/QĐ-UBND", Timeframe: "Quý I/2026"},
 			},
 		},
+		{
+			name: "columns known by their cells: timeframes under 'Lộ trình', unit names under no title",
+			table: table(4,
+				[]layout.Cell{cell(0, 1, "TT"), cell(1, 1, "Nhiệm vụ"), cell(2, 1, ""), cell(3, 1, "Lộ trình")},
+				[]layout.Cell{cell(0, 1, "1"), cell(1, 1, "Việc một"), cell(2, 1, "Sở Nội vụ"), cell(3, 1, "Quý I/2026")},
+				[]layout.Cell{cell(0, 1, "2"), cell(1, 1, "Việc hai"), cell(2, 1, "UBND các xã, phường"), cell(3, 1, "30 ngày kể từ ngày ký")},
+			),
+			want: []vanban.Task{
+				{STT: "1", Task: "Việc một", Lead: "Sở Nội vụ", Timeframe: "Quý I/2026"},
+				{STT: "2", Task: "Việc hai", Lead: "UBND các xã, phường", Timeframe: "30 ngày kể từ ngày ký"},
+			},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := read(c.table)
