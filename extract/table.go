@@ -315,6 +315,9 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 	if sec, ok := groupRow(t, r); ok {
 		return sec, true
 	}
+	if sec, ok := s.headingAcross(r); ok {
+		return sec, true
+	}
 	rr := readRow(s, r)
 	if s.isGroupRow(r, rr) {
 		return vanban.Section{Numeral: rr.stt, Title: rr.cells[colTask]}, true
@@ -377,6 +380,33 @@ func boldRowsRare(t *layout.Table, body int) bool {
 		}
 	}
 	return bold*3 < all
+}
+
+// headingAcross reads a heading row whose text runs across the number
+// and task columns in one cell (a scan's OCR may cut it in two cells): no
+// task is written over its own number column.
+func (s schema) headingAcross(r layout.Row) (vanban.Section, bool) {
+	var parts []string
+	across := false
+	for _, c := range r.Cells {
+		if c.Continued || c.Text() == "" {
+			continue
+		}
+		parts = append(parts, c.Text())
+		covers := map[column]bool{}
+		for k := c.Col; k < c.Col+c.Span && k < len(s.cols); k++ {
+			covers[s.cols[k]] = true
+		}
+		across = across || covers[colSTT] && covers[colTask]
+	}
+	if !across {
+		return vanban.Section{}, false
+	}
+	text := strings.Join(parts, " ")
+	if m := sectionLead.FindStringSubmatch(text); m != nil {
+		return vanban.Section{Numeral: m[1], Title: m[2]}, true
+	}
+	return vanban.Section{Title: text}, true
 }
 
 // groupRow reads a numbered group row: a number in the first column and
