@@ -50,6 +50,7 @@ func classify(title string) column {
 	if t == "" {
 		return colOther
 	}
+	t = unspaced(t)
 	for _, h := range headerTitles {
 		for _, s := range h.titles {
 			if t == s {
@@ -71,6 +72,18 @@ func classify(title string) column {
 		return best
 	}
 	return classifyWords(t)
+}
+
+// unspaced joins a title a narrow column broke letter by letter ("S T
+// T" → "stt").
+func unspaced(t string) string {
+	f := strings.Fields(t)
+	for _, w := range f {
+		if len([]rune(w)) != 1 {
+			return t
+		}
+	}
+	return strings.Join(f, "")
 }
 
 // maxTitleWords is the most words a header title has: a longer text is a

@@ -14,6 +14,7 @@ func TestClassifyTitles(t *testing.T) {
 		want  column
 	}{
 		{"STT", colSTT},
+		{"S T T", colSTT},
 		{"Nội dung công việc", colTask},
 		{"Các hoạt động", colTask},
 		{"Nhiệm vụ thực hiện", colTask},
