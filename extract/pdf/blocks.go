@@ -184,6 +184,11 @@ func continueTable(t, next *layout.Table) (dropped []string) {
 	if len(rest) == 0 || len(t.Rows) == 0 {
 		return dropped
 	}
+	// A row the break cut where only a merged cell went on leaves an
+	// empty strip at the top of the page: the merge's rows follow it.
+	if q, _ := firstText(rest[0]); q < 0 && len(rest) > 1 {
+		rest = rest[1:]
+	}
 	if cutRow(t.Rows[len(t.Rows)-1], rest[0]) {
 		joinRow(t, rest[0])
 		rest = rest[1:]
