@@ -17,13 +17,15 @@ func interpret(doc *vanban.Document, ld *layout.Doc) {
 
 	schemas := findSchemas(ld.Blocks)
 	ls := bodyLines(ld, func(i int) bool { _, ok := schemas[i]; return ok })
-	readTables(doc, ld.Blocks, schemas, ls)
+	doc.Confidence = confidence(readTables(doc, ld.Blocks, schemas, ls))
 	doc.Meta = readMeta(ls)
 	doc.Text = strings.Join(texts(ls), "\n")
 	doc.Meta.Cites = citeList(doc.Meta, doc.Text)
 	doc.Meta.Replaces = replaced(doc.Text)
 	if len(doc.Rows) == 0 {
-		doc.Rows = labelledTasks(ls)
+		if doc.Rows = labelledTasks(ls); len(doc.Rows) > 0 {
+			doc.Confidence = labelledConfidence(len(doc.Rows))
+		}
 	}
 	if doc.Meta.DocType == vanban.TypeReport && len(doc.ReportItems) == 0 {
 		doc.ReportItems = proseItems(ls)
@@ -62,10 +64,15 @@ func findSchemas(blocks []layout.Block) map[int]schema {
 
 // readTables reads the rows of the task tables and the items of the
 // results tables; ls gives the headings above tables without their own.
-func readTables(doc *vanban.Document, blocks []layout.Block, schemas map[int]schema, ls []line) {
+// It returns how sure the reading of each table is.
+func readTables(doc *vanban.Document, blocks []layout.Block, schemas map[int]schema, ls []line) []doubts {
 	var section, reportSection vanban.Section
+	var sure []doubts
 	for i, b := range blocks {
 		s, ok := schemas[i]
+		if ok {
+			sure = append(sure, tableDoubts(b.Table, s))
+		}
 		switch {
 		case !ok:
 		case s.report:
@@ -77,6 +84,7 @@ func readTables(doc *vanban.Document, blocks []layout.Block, schemas map[int]sch
 			doc.Rows = append(doc.Rows, taskRows(b.Table, s, &section)...)
 		}
 	}
+	return sure
 }
 
 // citeList returns the references the document cites, title first so that

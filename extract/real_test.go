@@ -43,8 +43,8 @@ func TestRealPlans(t *testing.T) {
 		{
 			file: "real/docs/Công văn triển khai các nhiệm vụ 02.docx", rows: 17, sections: 2,
 			check: []vanban.Task{
-				{STT: "1.2", Lead: "Văn phòng UBND tỉnh", Coordinators: "Các sở, ban, ngành; UBND các xã, phường, đặc khu", Timeframe: "Trong tháng 8/2025"},
-				{STT: "2.8", Lead: "Văn phòng UBND tỉnh", Coordinators: "Sở Khoa học Công nghệ và các sở, ban, ngành có liên quan", Timeframe: "Trong tháng 8/2025"},
+				{STT: "2", Lead: "Văn phòng UBND tỉnh", Coordinators: "Các sở, ban, ngành; UBND các xã, phường, đặc khu", Timeframe: "Trong tháng 8/2025"},
+				{STT: "8", Lead: "Văn phòng UBND tỉnh", Coordinators: "Sở Khoa học Công nghệ và các sở, ban, ngành có liên quan", Timeframe: "Trong tháng 8/2025"},
 			},
 		},
 		{file: "real/docs/Kế hoạch thực hiện Chương trình  PCMT đến năm 2030.docx"},

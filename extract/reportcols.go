@@ -81,11 +81,12 @@ var (
 // first meaning; the cells then correct it.
 func reportSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 3; h++ {
-		s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), body: h + 1, report: true}
-		for _, c := range t.Rows[h].Cells {
+		s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), group: make([]int, t.Cols), body: h + 1, report: true}
+		for g, c := range t.Rows[h].Cells {
 			for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
 				s.titles[k] = c.Text()
 				s.cols[k] = classifyReport(c.Text())
+				s.group[k] = g + 1 // the columns of one header cell
 			}
 		}
 		byContent(t, &s)
@@ -109,7 +110,7 @@ func reportSchema(t *layout.Table) (schema, bool) {
 func byContent(t *layout.Table, s *schema) {
 	hasStatus := s.has(colStatus)
 	for k := range s.cols {
-		cells := columnCells(t, s.body, k)
+		cells := reportColumnCells(t, s.body, k)
 		switch {
 		case len(cells) == 0:
 		case numberColumn(cells):
@@ -126,9 +127,9 @@ func byContent(t *layout.Table, s *schema) {
 	}
 }
 
-// columnCells returns the non-empty texts of grid column k under the
+// reportColumnCells returns the non-empty texts of grid column k under the
 // header, without the heading rows that span the table.
-func columnCells(t *layout.Table, body, k int) []string {
+func reportColumnCells(t *layout.Table, body, k int) []string {
 	var out []string
 	for _, r := range t.Rows[body:] {
 		if spanningRow(t, r) {
@@ -236,7 +237,7 @@ func narrativeStatus(t *layout.Table, s *schema) {
 		if c != colStatus {
 			continue
 		}
-		cells := columnCells(t, s.body, k)
+		cells := reportColumnCells(t, s.body, k)
 		words := 0
 		for _, x := range cells {
 			words += len(strings.Fields(x))
@@ -256,7 +257,7 @@ func firstTextColumn(t *layout.Table, s *schema) {
 		if c != colOther {
 			continue
 		}
-		if cells := columnCells(t, s.body, k); len(cells) > 0 && !numberColumn(cells) {
+		if cells := reportColumnCells(t, s.body, k); len(cells) > 0 && !numberColumn(cells) {
 			s.cols[k] = colTask
 			return
 		}

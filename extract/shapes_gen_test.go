@@ -284,7 +284,13 @@ func (s *shape) resolve() {
 		s.cols = append(s.cols, u...)
 	}
 	s.titles = map[meaning]string{}
-	for m, ts := range titles {
+	// In meaning order, not map order: the random titles must be the
+	// same on every run for a seed to be reproducible.
+	for m := mSTT; m <= mNote; m++ {
+		ts, ok := titles[m]
+		if !ok {
+			continue
+		}
 		s.titles[m] = ts[0]
 		if s.synonyms {
 			s.titles[m] = ts[s.rng.IntN(len(ts))]

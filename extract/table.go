@@ -13,8 +13,15 @@ import (
 type schema struct {
 	cols   []column // meaning of each grid column
 	titles []string // header title of each grid column
-	body   int      // index of the first row under the header
-	report bool     // a report's results table (has a result column)
+	// group numbers the header cell over each grid column (1-based):
+	// columns of one group that share a meaning are read together.
+	group []int
+	heads []string // rowKey of each header row
+	// boldGroups is set when few body rows are bold: a bold row is then
+	// a group's heading.
+	boldGroups bool
+	body       int  // index of the first row under the header
+	report     bool // a report's results table (has a result column)
 	// continued marks a headerless table read with the schema of the
 	// task table before it.
 	continued bool
@@ -37,7 +44,9 @@ func (s schema) has(c column) bool {
 func readSchema(t *layout.Table) (schema, bool) {
 	for h := 0; h < len(t.Rows) && h < 4; h++ {
 		s := schemaAt(t, h)
+		s.byContent(t)
 		if s.has(colTask) && (s.has(colLead) || s.has(colTime) || s.has(colResult)) && !isAgenda(t, s) {
+			s.boldGroups = boldRowsRare(t, s.body)
 			if s.isReport() {
 				s.report = true
 				s.remap(colOutput, colResult)
@@ -71,30 +80,107 @@ func isAgenda(t *layout.Table, s schema) bool {
 	return all > 0 && clock*2 >= all
 }
 
-// schemaAt reads row h as the header; where a header cell spans columns
-// that the next row splits ("Cơ quan" over "Chủ trì" | "Phối hợp"), the
-// next row's titles name those columns.
+// schemaAt reads row h as the header. Where a header cell spans columns
+// that the next row splits ("Cơ quan thực hiện" over "Chủ trì" | "Phối
+// hợp", "Thời gian" over "Bắt đầu" | "Kết thúc"), each leaf takes its
+// meaning from its own title, else from its parent's.
 func schemaAt(t *layout.Table, h int) schema {
-	s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), body: h + 1}
-	for _, c := range t.Rows[h].Cells {
+	s := schema{cols: make([]column, t.Cols), titles: make([]string, t.Cols), group: make([]int, t.Cols), body: h + 1}
+	for i, c := range t.Rows[h].Cells {
 		for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
 			s.titles[k] = c.Text()
 			s.cols[k] = classify(c.Text())
+			s.group[k] = i + 1
 		}
 	}
-	if h+1 < len(t.Rows) && spansColumns(t.Rows[h]) {
-		for _, c := range t.Rows[h+1].Cells {
-			if c.Continued || c.Span != 1 || c.Col >= t.Cols {
-				continue
-			}
-			if col := classify(c.Text()); col != colOther {
-				s.cols[c.Col], s.titles[c.Col] = col, c.Text()
-				s.body = h + 2
-			}
-		}
+	if h+1 < len(t.Rows) && isSubHeader(t.Rows[h], t.Rows[h+1]) {
+		s.readLeaves(t, t.Rows[h+1])
+		s.body = h + 2
 	}
 	s.dedupe()
+	for _, r := range t.Rows[h:s.body] {
+		s.heads = append(s.heads, rowKey(r))
+	}
 	return s
+}
+
+// rowKey is a row's texts, column by column, to recognise a header row
+// repeated on a later page.
+func rowKey(r layout.Row) string {
+	var b strings.Builder
+	for _, c := range r.Cells {
+		b.WriteString(strconv.Itoa(c.Col))
+		b.WriteByte(':')
+		b.WriteString(fold(c.Text()))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// repeatsHeader reports whether r is one of the header rows printed again
+// (a page break repeats the header; a PDF reader may keep its rows).
+func (s schema) repeatsHeader(r layout.Row) bool {
+	k := rowKey(r)
+	for _, h := range s.heads {
+		if h == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubHeader reports whether next is the second row of a two-level header
+// under top: top has a cell spanning columns, and next has cells under
+// such cells, titled or not ("STT" over two untitled halves), and no text
+// elsewhere (the other header cells are merged down through it).
+func isSubHeader(top, next layout.Row) bool {
+	if !spansColumns(top) {
+		return false
+	}
+	under := 0
+	for _, c := range next.Cells {
+		if c.Continued {
+			continue
+		}
+		p, ok := cellOver(top, c.Col)
+		if !ok || p.Span < 2 || c.Col+c.Span > p.Col+p.Span {
+			if c.Text() != "" {
+				return false
+			}
+			continue
+		}
+		under++
+	}
+	return under > 0
+}
+
+// cellOver returns the cell of r that covers grid column col.
+func cellOver(r layout.Row, col int) (layout.Cell, bool) {
+	for _, c := range r.Cells {
+		if c.Col <= col && col < c.Col+c.Span {
+			return c, true
+		}
+	}
+	return layout.Cell{}, false
+}
+
+// readLeaves gives the columns under a spanning header cell the meaning
+// of their own titles; a leaf whose title says nothing ("Bắt đầu",
+// "Kết thúc", or no title under "STT") takes its parent's. Leaves that
+// end with the same meaning stay one group of columns, read together.
+func (s *schema) readLeaves(t *layout.Table, sub layout.Row) {
+	for _, c := range sub.Cells {
+		if c.Continued || c.Col >= t.Cols || c.Text() == "" {
+			continue
+		}
+		col := classify(c.Text())
+		for k := c.Col; k < c.Col+c.Span && k < t.Cols; k++ {
+			if col != colOther {
+				s.cols[k] = col
+			}
+			s.titles[k] = c.Text()
+		}
+	}
 }
 
 func spansColumns(r layout.Row) bool {
@@ -106,16 +192,23 @@ func spansColumns(r layout.Row) bool {
 	return false
 }
 
-// dedupe keeps each meaning on its first column only (a spanning header
-// gives its meaning to every column it spans); other columns keep their
-// own title as an extra column.
+// dedupe keeps each meaning on the first header cell that has it; the
+// columns of that cell (a spanning header, or leaves under one parent)
+// share it and are read together. Other columns of the same meaning keep
+// their own title as an extra column.
 func (s *schema) dedupe() {
-	seen := map[column]bool{}
+	owner := map[column]int{}
 	for i, c := range s.cols {
-		if c != colOther && seen[c] {
+		if c == colOther {
+			continue
+		}
+		g, seen := owner[c]
+		switch {
+		case !seen:
+			owner[c] = s.group[i]
+		case g != s.group[i]:
 			s.cols[i] = colOther
 		}
-		seen[c] = true
 	}
 }
 
@@ -138,7 +231,7 @@ func (s *schema) remap(from, to column) {
 var (
 	numberingRow = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
 	sectionNum   = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]?$`)
-	sectionLead  = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ])[.)]\s+(.+)$`)
+	sectionLead  = regexp.MustCompile(`^(?:Phần\s+)?([IVXLC]+|[A-ZĐ]|\d+)[.)]\s+(.+)$`)
 	taskNum      = regexp.MustCompile(`^(\d+(?:\.\d+)*|[a-zđ])[.)]?$`)
 )
 
@@ -150,6 +243,11 @@ type row struct {
 	conf  map[column]float64 // confidence of the cells read by OCR
 }
 
+// readRow reads a body row against the schema. A cell merged across
+// columns gives its text to every meaning it covers ("Theo phân công …"
+// over the lead and coordinator columns is both); the cells of one header
+// group are joined: a split number column gives the number it holds, a
+// timeframe split into start and end reads "start - end".
 func readRow(s schema, r layout.Row) row {
 	out := row{cells: map[column]string{}}
 	for _, c := range r.Cells {
@@ -157,10 +255,17 @@ func readRow(s schema, r layout.Row) row {
 			continue
 		}
 		text := c.Text()
-		if col := s.cols[c.Col]; col != colOther {
-			out.cells[col] = text
+		done := map[column]bool{}
+		for k := c.Col; k < c.Col+max(1, c.Span) && k < len(s.cols); k++ {
+			col := s.cols[k]
+			if col == colOther || done[col] {
+				continue
+			}
+			done[col] = true
+			out.cells[col] = joinCell(col, out.cells[col], text)
 			out.noteOCR(col, c)
-		} else if text != "" {
+		}
+		if s.cols[c.Col] == colOther && text != "" {
 			if out.extra == nil {
 				out.extra = map[string]string{}
 			}
@@ -173,6 +278,20 @@ func readRow(s schema, r layout.Row) row {
 	}
 	out.stt = strings.TrimRight(strings.TrimSpace(out.cells[colSTT]), ".)")
 	return out
+}
+
+// joinCell adds the text of one more column of a header group to what
+// the row holds for that meaning.
+func joinCell(col column, have, text string) string {
+	switch {
+	case text == "" || text == have:
+		return have
+	case have == "":
+		return text
+	case col == colTime:
+		return have + " - " + text
+	}
+	return have + " " + text
 }
 
 // sectionOf returns the section a row opens, if it is a heading row: a row
@@ -196,7 +315,13 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 	if sec, ok := groupRow(t, r); ok {
 		return sec, true
 	}
+	if sec, ok := s.headingAcross(r); ok {
+		return sec, true
+	}
 	rr := readRow(s, r)
+	if s.isGroupRow(r, rr) {
+		return vanban.Section{Numeral: rr.stt, Title: rr.cells[colTask]}, true
+	}
 	if m := sectionNum.FindStringSubmatch(rr.stt + "."); m != nil && rr.stt != "" && !taskNum.MatchString(rr.stt) {
 		title := rr.cells[colTask]
 		if title == "" {
@@ -205,6 +330,83 @@ func sectionOf(t *layout.Table, s schema, r layout.Row) (vanban.Section, bool) {
 		return vanban.Section{Numeral: m[1], Title: title}, true
 	}
 	return vanban.Section{}, false
+}
+
+// isGroupRow reports whether a row that has cells of its own (empty, or
+// the group's own product, lead or deadline) heads a group: its task cell
+// is set in capitals, or all its text is bold in a table whose tasks are
+// not.
+func (s schema) isGroupRow(r layout.Row, rr row) bool {
+	title := rr.cells[colTask]
+	if title == "" || rr.stt != "" && !groupNum.MatchString(rr.stt) {
+		return false
+	}
+	if isUpper(title) && len(strings.Fields(title)) >= 3 {
+		return true
+	}
+	return s.boldGroups && allBold(r)
+}
+
+// groupNum matches the number of a group: a Roman numeral, a letter, an
+// integer (not "1.2", a task under group 1).
+var groupNum = regexp.MustCompile(`^(?:[IVXLC]+|[A-ZĐa-zđ]|\d+)$`)
+
+// allBold reports whether every cell of r with text is bold.
+func allBold(r layout.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		if c.Text() == "" {
+			continue
+		}
+		if !c.Bold {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// boldRowsRare reports whether fewer than a third of the body rows of t
+// are bold throughout, so that bold marks a table's group rows.
+func boldRowsRare(t *layout.Table, body int) bool {
+	bold, all := 0, 0
+	for _, r := range t.Rows[min(body, len(t.Rows)):] {
+		if isEmptyRow(r) {
+			continue
+		}
+		all++
+		if allBold(r) {
+			bold++
+		}
+	}
+	return bold*3 < all
+}
+
+// headingAcross reads a heading row whose text runs across the number
+// and task columns in one cell (a scan's OCR may cut it in two cells): no
+// task is written over its own number column.
+func (s schema) headingAcross(r layout.Row) (vanban.Section, bool) {
+	var parts []string
+	across := false
+	for _, c := range r.Cells {
+		if c.Continued || c.Text() == "" {
+			continue
+		}
+		parts = append(parts, c.Text())
+		covers := map[column]bool{}
+		for k := c.Col; k < c.Col+c.Span && k < len(s.cols); k++ {
+			covers[s.cols[k]] = true
+		}
+		across = across || covers[colSTT] && covers[colTask]
+	}
+	if !across {
+		return vanban.Section{}, false
+	}
+	text := strings.Join(parts, " ")
+	if m := sectionLead.FindStringSubmatch(text); m != nil {
+		return vanban.Section{Numeral: m[1], Title: m[2]}, true
+	}
+	return vanban.Section{Title: text}, true
 }
 
 // groupRow reads a numbered group row: a number in the first column and
@@ -250,10 +452,13 @@ func isNumberingRow(r layout.Row) bool {
 		if t == "" {
 			continue
 		}
-		if !numberingRow.MatchString(t) {
-			return false
+		for _, f := range strings.Fields(t) {
+			// A cell over two columns may hold both numbers: "(4) (5)".
+			if !numberingRow.MatchString(f) {
+				return false
+			}
+			n++
 		}
-		n++
 	}
 	return n >= 3
 }
@@ -273,7 +478,7 @@ func isEmptyRow(r layout.Row) bool {
 // repeated header rows are skipped, as are rows without a task.
 func bodyRows(t *layout.Table, s schema, section *vanban.Section, fn func(row)) {
 	for _, r := range t.Rows[s.body:] {
-		if isEmptyRow(r) || isNumberingRow(r) || r.Header {
+		if isEmptyRow(r) || isNumberingRow(r) || r.Header || s.repeatsHeader(r) {
 			continue
 		}
 		if sec, ok := sectionOf(t, s, r); ok {

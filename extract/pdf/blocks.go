@@ -168,7 +168,10 @@ func sameColumns(a, b *ptable) bool {
 // It returns the text of the rows it dropped.
 func continueTable(t, next *layout.Table) (dropped []string) {
 	k := 0
-	for k < len(next.Rows) && k < len(t.Rows)-1 && sameRow(next.Rows[k], t.Rows[k]) {
+	// A header row whose cells only continue the row above (the second
+	// row of a two-level header, under "STT" split in two) repeats too
+	// when the row above it did.
+	for k < len(next.Rows) && k < len(t.Rows)-1 && sameRow(next.Rows[k], t.Rows[k]) && (k > 0 || rowHasText(next.Rows[k])) {
 		t.Rows[k].Header = true
 		for _, c := range next.Rows[k].Cells {
 			if !c.Continued {
@@ -178,12 +181,118 @@ func continueTable(t, next *layout.Table) (dropped []string) {
 		k++
 	}
 	rest := next.Rows[k:]
-	if len(rest) > 0 && len(t.Rows) > 0 && firstCellEmpty(rest[0]) {
-		joinRow(t, rest[0])
+	if len(rest) == 0 || len(t.Rows) == 0 {
+		return dropped
+	}
+	// A row the break cut where only a merged cell went on leaves an
+	// empty strip at the top of the page: the merge's rows follow it.
+	if q, _ := firstText(rest[0]); q < 0 && len(rest) > 1 {
 		rest = rest[1:]
 	}
+	if cutRow(t.Rows[len(t.Rows)-1], rest[0]) {
+		joinRow(t, rest[0])
+		rest = rest[1:]
+	} else {
+		carryOver(t, rest)
+	}
+	start := len(t.Rows)
 	t.Rows = append(t.Rows, rest...)
+	fillContinued(t, start)
 	return dropped
+}
+
+// carryOver gives the empty cells of a page's first row the text of the
+// cell above them on the page before when they continue a cell merged
+// down across the break: a merge printed its text once, before the break.
+// The empty box goes on down (it covers more rows), or its column has
+// text in nearly every row, so an empty cell there is not a blank.
+// A row that begins left of the one above (a group's numeral left of the
+// task numbers) or is bold throughout under a row that is not (a group
+// heading) starts anew: a merge does not run into it.
+func carryOver(t *layout.Table, rest []layout.Row) {
+	prev := t.Rows[len(t.Rows)-1]
+	p, _ := firstText(prev)
+	if q, _ := firstText(rest[0]); q < p || allBold(rest[0]) && !allBold(prev) {
+		return
+	}
+	for i := range rest[0].Cells {
+		c := &rest[0].Cells[i]
+		if len(c.Lines) > 0 || c.Continued {
+			continue
+		}
+		above := findCell(&prev, c.Col)
+		if above == nil || above.Col != c.Col || above.Span != c.Span || len(above.Lines) == 0 {
+			continue
+		}
+		down := len(rest) > 1 && continuedAt(rest[1], c.Col)
+		if down || denseColumn(t, c.Col) {
+			c.Lines, c.Continued = above.Lines, true
+		}
+	}
+}
+
+// allBold reports whether every cell of r with text is bold.
+func allBold(r layout.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		if len(c.Lines) == 0 {
+			continue
+		}
+		if !c.Bold {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// continuedAt reports whether r's cell at grid column col continues the
+// cell above it.
+func continuedAt(r layout.Row, col int) bool {
+	c := findCell(&r, col)
+	return c != nil && c.Col == col && c.Continued
+}
+
+// denseColumn reports whether nearly every row of t that fills most of
+// its columns has text in column col (a lead or deadline column, not
+// coordinators or notes).
+func denseColumn(t *layout.Table, col int) bool {
+	full, with := 0, 0
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		n := 0
+		for _, c := range r.Cells {
+			if len(c.Lines) > 0 {
+				n++
+			}
+		}
+		if n < 3 || n*2 < len(r.Cells) {
+			continue
+		}
+		full++
+		if c := findCell(r, col); c != nil && len(c.Lines) > 0 {
+			with++
+		}
+	}
+	return full >= 4 && with*10 >= full*9
+}
+
+// fillContinued gives the continued cells of the rows from start on the
+// text of the cell above them: a merge that the break cut printed its
+// text before the break, or part of it on each side (the cut row then
+// holds it whole).
+func fillContinued(t *layout.Table, start int) {
+	for i := max(start, 1); i < len(t.Rows); i++ {
+		for j := range t.Rows[i].Cells {
+			c := &t.Rows[i].Cells[j]
+			if !c.Continued {
+				continue
+			}
+			if above := findCell(&t.Rows[i-1], c.Col); above != nil && above.Col == c.Col && above.Span == c.Span {
+				c.Lines = above.Lines
+			}
+		}
+	}
 }
 
 func sameRow(a, b layout.Row) bool {
@@ -196,11 +305,35 @@ func sameRow(a, b layout.Row) bool {
 			return false
 		}
 	}
-	return rowHasText(a)
+	return true
 }
 
-func firstCellEmpty(r layout.Row) bool {
-	return len(r.Cells) > 0 && r.Cells[0].Col == 0 && len(r.Cells[0].Lines) == 0 && rowHasText(r)
+// cutRow reports whether r, the first row of a page, is the rest of prev,
+// the last row of the page before: r's text begins to the right of where
+// prev's does (a page break leaves the number on the first page). A table
+// whose number column is split in two has its task numbers in the second
+// half, so the first column alone says nothing; a group row there has its
+// numeral left of them.
+// A row that begins with a number of its own ("1)", "2.3") is a new row,
+// whatever its neighbour above.
+func cutRow(prev, r layout.Row) bool {
+	p, _ := firstText(prev)
+	q, text := firstText(r)
+	return p >= 0 && q > p && !rowNumberRe.MatchString(text)
+}
+
+// rowNumberRe matches the number a table row starts with.
+var rowNumberRe = regexp.MustCompile(`^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[IVXLC]+)[.)]?$`)
+
+// firstText returns the grid column and text of r's first cell with
+// text; -1 when none has.
+func firstText(r layout.Row) (int, string) {
+	for _, c := range r.Cells {
+		if len(c.Lines) > 0 {
+			return c.Col, c.Text()
+		}
+	}
+	return -1, ""
 }
 
 // joinRow appends the lines of a row's continuation to the cells of the
