@@ -200,12 +200,14 @@ func running(t *layout.Table, body, k int) bool {
 }
 
 // progressColumn reports whether a column's cells are short progress
-// phrases ("Hoàn thành", "Đạt 85%", "Thường xuyên").
+// phrases ("Hoàn thành", "Đạt 85%", "Thường xuyên"). A bare figure
+// ("99,9%", "83,1") is no phrase: a column of them, under a title that
+// does not say progress, is a statistics table's score.
 func progressColumn(cells []string) bool {
 	n := 0
 	for _, c := range cells {
 		f := fold(c)
-		if len(strings.Fields(f)) > 12 {
+		if len(strings.Fields(f)) > 12 || bareFigureRe.MatchString(c) {
 			continue
 		}
 		if strings.Contains(c, "%") {
@@ -221,6 +223,9 @@ func progressColumn(cells []string) bool {
 	}
 	return n*10 >= len(cells)*7
 }
+
+// bareFigureRe is a cell that is only a number, a share or a rank.
+var bareFigureRe = regexp.MustCompile(`^\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*$`)
 
 // maxStatusWords is the longest a progress cell runs on average: a
 // "Tiến độ hiện tại" column of whole sentences is what was done, the

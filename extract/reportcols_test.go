@@ -193,3 +193,19 @@ func TestSplitHeadingText(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressColumnByContent(t *testing.T) {
+	for _, tc := range []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"Hoàn thành", "Đang thực hiện", "Đạt 85%"}, true},
+		{[]string{"Thường xuyên", "Chưa thực hiện", "Hoàn thành 100%"}, true},
+		{[]string{"99,9%", "93,8%", "92,1%", "90,2%"}, false}, // a statistics table's scores
+		{[]string{"83,1", "12", "7"}, false},
+	} {
+		if got := progressColumn(tc.cells); got != tc.want {
+			t.Errorf("progressColumn(%q) = %v, want %v", tc.cells, got, tc.want)
+		}
+	}
+}
