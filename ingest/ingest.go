@@ -149,9 +149,12 @@ func (p *Pipeline) file(ctx context.Context, path string) Result {
 	if err != nil {
 		return errorResult(path, err)
 	}
-	release, err := p.claim(ctx, sha)
+	release, mine, err := p.claim(ctx, sha)
 	if err != nil {
 		return errorResult(path, err)
+	}
+	if !mine {
+		return skippedResult(path, "bỏ qua: một máy khác đang đọc tệp này")
 	}
 	defer release()
 	known, err := p.Store.Known(ctx, sha)

@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"io"
-	"time"
 
 	"vanban"
 	"vanban/store"
@@ -35,38 +33,25 @@ type Store interface {
 
 // Claimer is a store that several nodes share: a file's content is
 // claimed before it is read, so that two watchers of one folder read it
-// once. A claim that is held elsewhere is waited for; its holder's
-// reading is then in the store and this node finds it unchanged.
+// once. A file claimed elsewhere is skipped: its holder stores it (and
+// where it was found), so the next scan here finds it known; if the
+// holder dies, its claim expires and a later scan here reads the file.
 type Claimer interface {
 	Claim(ctx context.Context, sha string) (bool, error)
 	Release(ctx context.Context, sha string) error
 }
 
-// claimWait is how often a claim held elsewhere is asked for again.
-const claimWait = 200 * time.Millisecond
-
-// claim takes content sha when the store is shared, waiting for another
-// node's claim to end (released, or expired with its dead holder). It
-// returns the release to defer, a no-op for a store of one machine.
-func (p *Pipeline) claim(ctx context.Context, sha string) (func(), error) {
+// claim takes content sha when the store is shared. It returns the
+// release to defer (a no-op for a store of one machine), or false when
+// another node holds the claim.
+func (p *Pipeline) claim(ctx context.Context, sha string) (func(), bool, error) {
 	c, ok := p.Store.(Claimer)
 	if !ok {
-		return func() {}, nil
+		return func() {}, true, nil
 	}
-	for {
-		got, err := c.Claim(ctx, sha)
-		if err != nil {
-			return nil, err
-		}
-		if got {
-			return func() { c.Release(context.WithoutCancel(ctx), sha) }, nil
-		}
-		select {
-		case <-ctx.Done():
-			return nil, errors.Join(errClaimed, ctx.Err())
-		case <-time.After(claimWait):
-		}
+	got, err := c.Claim(ctx, sha)
+	if err != nil || !got {
+		return nil, false, err
 	}
+	return func() { c.Release(context.WithoutCancel(ctx), sha) }, true, nil
 }
-
-var errClaimed = errors.New("another node is reading this file")

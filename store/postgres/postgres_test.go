@@ -2,69 +2,21 @@ package postgres_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"vanban"
 	"vanban/store/postgres"
+	"vanban/store/postgres/pgtest"
 	"vanban/store/storetest"
-
-	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
 var ctx = context.Background()
 
-// testURL returns the test server's address, skipping the test when none
-// is given outside CI (in CI a missing server is a failure).
-func testURL(t testing.TB) string {
-	u := os.Getenv("VANBAN_TEST_POSTGRES")
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("VANBAN_TEST_POSTGRES is not set (bash .ci/postgres start)")
-		}
-		t.Skip("no PostgreSQL: set VANBAN_TEST_POSTGRES (bash .ci/postgres start)")
-	}
-	return u
-}
-
-var schemas atomic.Int64
-
-// freshURL creates an empty schema for one test and returns an address
-// whose connections use it, so tests run side by side in one database.
-func freshURL(t testing.TB) string {
-	base := testURL(t)
-	name := fmt.Sprintf("t%d_%d", time.Now().UnixNano(), schemas.Add(1))
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE SCHEMA ` + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err == nil {
-			db.Exec(`DROP SCHEMA ` + name + ` CASCADE`)
-			db.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func freshURL(t testing.TB) string { return pgtest.URL(t) }
 
 func openNode(t testing.TB, addr string) *postgres.DB {
 	t.Helper()
