@@ -50,22 +50,27 @@ func (w *writer) replaceRows(docID int64, doc *vanban.Document) error {
 	}
 	sections := map[vanban.Section]int64{}
 	keys := taskKeys(doc.Rows)
+	ids, err := w.taskIDs(doc.Rows, keys, old)
+	if err != nil {
+		return err
+	}
+	b := &bulk{}
 	for i, t := range doc.Rows {
 		sid, err := w.section(docID, t.Section, sections)
 		if err != nil {
 			return err
 		}
-		if err := w.insertTask(docID, i, sid, old[keys[i]], t); err != nil {
+		if err := w.insertTask(b, docID, i, sid, ids[i], t); err != nil {
 			return fmt.Errorf("task %d (%s): %w", i+1, t.STT, err)
 		}
 	}
 	for i, it := range doc.ReportItems {
-		if _, err := w.exec(`INSERT INTO report_items (document_id, ord, stt, task, role, result, status_text, section,
-			plan_stt, unit, difficulty, proposal, ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		b.add(`report_items (document_id, ord, stt, task, role, result, status_text, section, plan_stt, unit, difficulty, proposal, ocr)`,
 			docID, i, it.STT, it.Task, it.Role, it.Result, it.StatusText, it.Section, it.PlanSTT, it.Unit, it.Difficulty, it.Proposal,
-			encodeJSON(it.OCR)); err != nil {
-			return err
-		}
+			encodeJSON(it.OCR))
+	}
+	if err := b.flush(w); err != nil {
+		return err
 	}
 	return w.dropStaleDecisions(docID)
 }
@@ -112,19 +117,41 @@ func (w *writer) section(docID int64, sec vanban.Section, ids map[vanban.Section
 	return id, err
 }
 
-// insertTask inserts one row; id is the id to keep (0 for a new one).
-func (w *writer) insertTask(docID int64, ord int, sectionID any, id int64, t vanban.Task) error {
-	var keep any
-	if id != 0 {
-		keep = id
+// taskIDs gives each row its id: the one its key had in the old version,
+// else a new one from the sequence, taken for all rows in one query.
+func (w *writer) taskIDs(rows []vanban.Task, keys []taskKey, old map[taskKey]int64) ([]int64, error) {
+	ids := make([]int64, len(rows))
+	fresh := 0
+	for i := range rows {
+		if ids[i] = old[keys[i]]; ids[i] == 0 {
+			fresh++
+		}
 	}
-	err := w.queryRow(`INSERT INTO tasks (id, document_id, ord, section_id, stt, task, expected_output, lead, coordinators,
-		timeframe, note, monitor, extra, unparsed, ocr) VALUES (COALESCE(?::bigint, nextval('tasks_id_seq')), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		keep, docID, ord, sectionID, t.STT, t.Task, t.ExpectedOutput, t.Lead, t.Coordinators,
-		t.Timeframe, t.Note, t.Monitor, encodeJSON(t.Extra), encodeJSON(t.Unparsed), encodeJSON(t.OCR)).Scan(&id)
+	if fresh == 0 {
+		return ids, nil
+	}
+	r, err := w.tx.QueryContext(w.ctx, `SELECT nextval('tasks_id_seq') FROM generate_series(1, ?::bigint)`, fresh)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer r.Close()
+	next := 0
+	for r.Next() {
+		for ids[next] != 0 {
+			next++
+		}
+		if err := r.Scan(&ids[next]); err != nil {
+			return nil, err
+		}
+	}
+	return ids, r.Err()
+}
+
+// insertTask adds one row with its parties, milestones and targets to b.
+func (w *writer) insertTask(b *bulk, docID int64, ord int, sectionID any, id int64, t vanban.Task) error {
+	b.add(`tasks (id, document_id, ord, section_id, stt, task, expected_output, lead, coordinators, timeframe, note, monitor, extra, unparsed, ocr)`,
+		id, docID, ord, sectionID, t.STT, t.Task, t.ExpectedOutput, t.Lead, t.Coordinators,
+		t.Timeframe, t.Note, t.Monitor, encodeJSON(t.Extra), encodeJSON(t.Unparsed), encodeJSON(t.OCR))
 	for _, rp := range []struct {
 		role    vanban.Role
 		parties []vanban.Party
@@ -134,24 +161,15 @@ func (w *writer) insertTask(docID int64, ord int, sectionID any, id int64, t van
 			if err != nil {
 				return err
 			}
-			if _, err := w.exec(`INSERT INTO task_parties (task_id, role, ord, party_id, alias_of) VALUES (?, ?, ?, ?, ?)`,
-				id, string(rp.role), i, pid, p.AliasOf); err != nil {
-				return err
-			}
+			b.add(`task_parties (task_id, role, ord, party_id, alias_of)`, id, string(rp.role), i, pid, p.AliasOf)
 		}
 	}
 	for i, m := range t.Milestones {
-		if _, err := w.exec(`INSERT INTO milestones (task_id, ord, action, start, due, recurrence, yearly_due, condition, cites)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, i, m.Action, encodeDate(m.Start), encodeDate(m.Due), string(m.Recurrence),
-			m.YearlyDue, m.Condition, encodeJSON(m.Cites)); err != nil {
-			return err
-		}
+		b.add(`milestones (task_id, ord, action, start, due, recurrence, yearly_due, condition, cites)`,
+			id, i, m.Action, encodeDate(m.Start), encodeDate(m.Due), string(m.Recurrence), m.YearlyDue, m.Condition, encodeJSON(m.Cites))
 	}
 	for i, tg := range t.Targets {
-		if _, err := w.exec(`INSERT INTO targets (task_id, ord, op, value, unit, per, by_year) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, i, tg.Op, tg.Value, tg.Unit, tg.Per, tg.ByYear); err != nil {
-			return err
-		}
+		b.add(`targets (task_id, ord, op, value, unit, per, by_year)`, id, i, tg.Op, tg.Value, tg.Unit, tg.Per, tg.ByYear)
 	}
 	return nil
 }
