@@ -109,8 +109,8 @@ func crossJSON(t *testing.T, a *App, asOf vanban.Date) string {
 func TestTwoNodes(t *testing.T) {
 	addr := pgtest.URL(t)
 	n := 200
-	if testing.Short() {
-		n = 40
+	if testing.Short() || raceEnabled {
+		n = 40 // the race detector's run checks the same paths on fewer files
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
@@ -35,9 +36,17 @@ func main() {
 	workers := flag.Int("workers", 2, "files read at once per node")
 	delays := flag.Int("delays", 50, "documents timed from node A to a search on node B")
 	real := flag.Bool("real", false, "use the real extractor instead of the fake one")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *cpu != "" {
+		f, err := os.Create(*cpu)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if err := run(*pg, *n, *workers, *delays, *real); err != nil {
 		fmt.Fprintln(os.Stderr, "stores:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
@@ -88,6 +97,11 @@ func run(pg string, n, workers, delays int, real bool) error {
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go b.Follow(fctx, 10*time.Second) // slow ticker: NOTIFY wakes it
+	// B's first catch-up indexes what A stored so far; the delay is
+	// timed once B is in step.
+	if _, err := found(b, files[n-1], 5*time.Minute); err != nil {
+		return err
+	}
 	changeDelay(a, b, files[n:n+delays], real)
 	report("postgres, 2 nodes", ingestAll([]*app.App{a, b}, files[n+delays:], workers, real))
 	fmt.Printf("load average after: %s\n", loadavg())
@@ -197,23 +211,32 @@ func changeDelay(a, b *app.App, files []file, real bool) {
 			fmt.Println("store on A:", r.Message, r.Err)
 			return
 		}
-		committed := time.Now()
-		q := fmt.Sprintf("%d/KH-UBND", f.num)
-		for {
-			res, err := b.Search(context.Background(), app.SearchRequest{Query: q, Limit: 1})
-			if err == nil && res.Total > 0 {
-				break
-			}
-			if time.Since(committed) > 30*time.Second {
-				fmt.Println("change-log delay: not found on B after 30 s:", q, err)
-				return
-			}
-			time.Sleep(2 * time.Millisecond)
+		d, err := found(b, f, 30*time.Second)
+		if err != nil {
+			fmt.Println("change-log delay:", err)
+			return
 		}
-		took = append(took, time.Since(committed))
+		took = append(took, d)
 	}
 	p50, p99, worst := percentiles(took)
 	fmt.Printf("change-log delay (stored on A → found on B) over %d documents: p50 %v, p99 %v, max %v\n", len(took), p50, p99, worst)
+}
+
+// found waits until a search on node a finds file f, and says how long
+// that took.
+func found(a *app.App, f file, within time.Duration) (time.Duration, error) {
+	start := time.Now()
+	q := fmt.Sprintf("%d/KH-UBND", f.num)
+	for {
+		res, err := a.Search(context.Background(), app.SearchRequest{Query: q, Limit: 1})
+		if err == nil && res.Total > 0 {
+			return time.Since(start), nil
+		}
+		if time.Since(start) > within {
+			return 0, fmt.Errorf("%s not found after %v: %v", q, within, err)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 }
 
 func percentiles(d []time.Duration) (p50, p99, worst time.Duration) {
@@ -221,7 +244,9 @@ func percentiles(d []time.Duration) (p50, p99, worst time.Duration) {
 		return
 	}
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-	at := func(q float64) time.Duration { return d[min(len(d)-1, int(q*float64(len(d))))].Round(100 * time.Microsecond) }
+	at := func(q float64) time.Duration {
+		return d[min(len(d)-1, int(q*float64(len(d))))].Round(100 * time.Microsecond)
+	}
 	return at(0.50), at(0.99), d[len(d)-1].Round(100 * time.Microsecond)
 }
 
