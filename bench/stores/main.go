@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -70,6 +71,7 @@ func run(pg string, n, workers, delays int, real bool) error {
 		return err
 	}
 	ctx := context.Background()
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	fmt.Printf("load average before: %s\n", loadavg())
 	sq, err := app.Open(ctx, app.Config{Data: filepath.Join(tmp, "sqlite"), Create: true, Index: app.WithIndex})
 	if err != nil {
@@ -87,7 +89,7 @@ func run(pg string, n, workers, delays int, real bool) error {
 		return err
 	}
 	defer a.Close()
-	b, err := app.Open(ctx, app.Config{Data: filepath.Join(tmp, "pg-b"), Store: pg, Create: true, Index: app.ServeIndex})
+	b, err := app.Open(ctx, app.Config{Data: filepath.Join(tmp, "pg-b"), Store: pg, Create: true, Index: app.ServeIndex, Log: logger})
 	if err != nil {
 		return err
 	}
