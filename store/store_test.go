@@ -84,24 +84,6 @@ func plan(ref string, date vanban.Date, tasks int) *vanban.Document {
 	return d
 }
 
-func report(ref string, date vanban.Date, cites ...string) *vanban.Document {
-	num, sym, _ := strings.Cut(ref, "/")
-	var answers *vanban.DocRef
-	if len(cites) > 0 {
-		answers = &vanban.DocRef{Type: vanban.TypePlan, Reference: cites[0], Date: vanban.D(2026, 3, 20), Issuer: "Ủy ban nhân dân thành phố Hải Phòng"}
-	}
-	return &vanban.Document{
-		Format: "docx", Pages: 2,
-		Meta: vanban.Meta{DocType: vanban.TypeReport, Number: num, Symbol: sym, Reference: ref, Issuer: "Sở Tài chính",
-			Date: date, Title: "Báo cáo kết quả thực hiện", Cites: cites, Answers: answers},
-		ReportItems: []vanban.ReportItem{
-			{STT: "1", Task: "Nhiệm vụ 1", Role: "Chủ trì", Result: "Đã hoàn thành", StatusText: "Hoàn thành", Section: "I",
-				PlanSTT: "3.14", Unit: "Sở Tài chính", Difficulty: "Thiếu kinh phí", Proposal: "Bổ sung kinh phí"},
-			{STT: "2", Task: "Nhiệm vụ 2", Role: "Phối hợp", Result: "Đang thực hiện", StatusText: "Đang thực hiện"},
-		},
-	}
-}
-
 // canonical clears what the store assigns (ids) and what it does not
 // keep apart (nil and empty lists), and sets what storing sets (the file
 // identity), so that an extracted and a loaded document compare equal.
