@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"vanban/ingest/ingesttest"
 	"vanban/internal/sharedtest"
 	"vanban/store"
+	"vanban/store/postgres"
 	"vanban/store/postgres/pgtest"
 	"vanban/watch"
 )
@@ -221,4 +224,114 @@ func waitSearch(t *testing.T, a *App, q string, within time.Duration) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// nodeChildEnv names the folder a child node watches (see nodeChild).
+const nodeChildEnv = "VANBAN_TEST_NODE_DIR"
+
+// nodeChild is a node watching dir into the PostgreSQL store
+// $VANBAN_TEST_NODE_STORE, reading slowly, with claims that expire after
+// 2 s, until it is killed.
+func nodeChild(dir string) int {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{Data: os.Getenv("VANBAN_TEST_NODE_DATA"), Store: os.Getenv("VANBAN_TEST_NODE_STORE"), Create: true})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	a.Store().(*postgres.DB).ClaimTTL = 2 * time.Second
+	p := a.Pipeline()
+	p.Extract = func(ctx context.Context, path string) (*vanban.Document, error) {
+		time.Sleep(100 * time.Millisecond)
+		return ingesttest.Fake(ctx, path)
+	}
+	w, err := watch.New(watch.Config{Dir: dir, Pipeline: p, Settle: 100 * time.Millisecond, Rescan: time.Second, Workers: 2})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	if err := w.Run(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// TestKillNodeMidBurst: of two nodes watching one folder, one is killed
+// (SIGKILL) mid-burst. Nothing is lost or stored twice: its transactions
+// in flight never committed, and the files it had claimed are read by
+// the other node once the claims expire.
+func TestKillNodeMidBurst(t *testing.T) {
+	addr := pgtest.URL(t)
+	n := 60
+	folder := t.TempDir()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	child := exec.Command(exe, "-test.run=^$")
+	child.Env = append(os.Environ(), nodeChildEnv+"="+folder, "VANBAN_TEST_NODE_STORE="+addr, "VANBAN_TEST_NODE_DATA="+t.TempDir())
+	child.Stderr = os.Stderr
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer child.Process.Kill()
+	a := openNode(t, addr, NoIndex)
+	items, err := ingesttest.Burst(sharedtest.Read(t, "corpus/ke-hoach-58-kh-ubnd-2026.docx"), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items = items[:n]
+	if _, err := (ingesttest.Writer{Dir: folder}).WriteAll(items, 4); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		docs, err := a.Store().Documents(context.Background(), store.Filter{Failed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(docs)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for count() < 5 {
+		if time.Now().After(deadline) {
+			t.Fatal("the child node stored nothing in a minute")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	child.Process.Kill() // SIGKILL, mid-burst
+	child.Wait()
+	killedAt := count()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := a.Pipeline()
+	p.Extract = ingesttest.Fake
+	w, err := watch.New(watch.Config{Dir: folder, Pipeline: p, Settle: 100 * time.Millisecond, Rescan: time.Second, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); w.Run(ctx) }()
+	deadline = time.Now().Add(2 * time.Minute)
+	for count() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("after the kill: %d of %d documents stored", count(), n)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(1500 * time.Millisecond) // a rescan would store a second copy now
+	cancel()
+	<-done
+	if got := count(); got != n {
+		t.Errorf("%d documents, want %d", got, n)
+	}
+	for _, it := range items {
+		if l, err := a.Store().LocationOf(context.Background(), filepath.Join(folder, it.Rel)); err != nil || l == nil {
+			t.Errorf("%s: not stored (%v)", it.Rel, err)
+		}
+	}
+	if problems, err := a.Store().Check(context.Background()); err != nil || len(problems) != 0 {
+		t.Errorf("check: %v, %v", problems, err)
+	}
+	t.Logf("killed with %d of %d stored; the other node stored the rest", killedAt, n)
 }

@@ -59,6 +59,8 @@ type DB struct {
 	wmu sync.Mutex
 	// Now gives the time stamps the store writes; tests may replace it.
 	Now func() time.Time
+	// ClaimTTL is how long this node's claims hold (see Claim).
+	ClaimTTL time.Duration
 	// owner names this process in claims.
 	owner string
 }
@@ -94,7 +96,7 @@ func Open(url, dir string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", redact(url), err)
 	}
 	host, _ := os.Hostname()
-	return &DB{dir: abs, url: url, db: db, Now: time.Now, owner: host + ":" + strconv.Itoa(os.Getpid())}, nil
+	return &DB{dir: abs, url: url, db: db, Now: time.Now, ClaimTTL: ClaimTTL, owner: host + ":" + strconv.Itoa(os.Getpid())}, nil
 }
 
 // redact hides a password in an address shown in an error.

@@ -151,3 +151,24 @@ func TestListen(t *testing.T) {
 		t.Errorf("node B's change log ends at %d, %v", last, err)
 	}
 }
+
+// TestConcurrentOpen: nodes starting at once on an empty database each
+// find the schema made once.
+func TestConcurrentOpen(t *testing.T) {
+	addr := freshURL(t)
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			db, err := postgres.Open(addr, t.TempDir())
+			if err == nil {
+				db.Close()
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

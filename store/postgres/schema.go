@@ -267,22 +267,18 @@ const migrateLock = 0x76616e63
 
 // migrate brings the database to the newest schema, one transaction per
 // step, under an advisory lock: two nodes starting at once apply each step
-// once. The version lives in schema_version.
+// once. The version lives in schema_version; PostgreSQL's own tables
+// (extraSchema) are made in the last, locked, transaction.
 func migrate(ctx context.Context, db *pdb) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate schema: %w", err)
-	}
 	for {
 		done, err := migrateStep(ctx, db)
 		if err != nil {
 			return err
 		}
 		if done {
-			break
+			return nil
 		}
 	}
-	_, err := db.ExecContext(ctx, extraSchema)
-	return err
 }
 
 func migrateStep(ctx context.Context, db *pdb) (bool, error) {
@@ -295,6 +291,11 @@ func migrateStep(ctx context.Context, db *pdb) (bool, error) {
 	if _, err := x.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(migrateLock)); err != nil {
 		return false, err
 	}
+	// CREATE … IF NOT EXISTS is not safe against a concurrent CREATE:
+	// it runs under the lock, as every step does.
+	if _, err := x.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)`); err != nil {
+		return false, fmt.Errorf("migrate schema: %w", err)
+	}
 	var version int
 	if err := x.QueryRowContext(ctx, `SELECT COALESCE(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
 		return false, fmt.Errorf("read schema version: %w", err)
@@ -303,7 +304,10 @@ func migrateStep(ctx context.Context, db *pdb) (bool, error) {
 	case version > len(migrations):
 		return false, fmt.Errorf("database schema version %d is newer than this program (%d)", version, len(migrations))
 	case version == len(migrations):
-		return true, nil
+		if _, err := x.ExecContext(ctx, extraSchema); err != nil {
+			return false, fmt.Errorf("migrate schema: %w", err)
+		}
+		return true, t.Commit()
 	}
 	if _, err := x.ExecContext(ctx, migrations[version]); err != nil {
 		return false, fmt.Errorf("migrate schema to version %d: %w", version+1, err)
