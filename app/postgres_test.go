@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -70,6 +71,23 @@ func TestMigrateRoundTrip(t *testing.T) {
 	if after := crossJSON(t, dst, asOf); after != before {
 		t.Errorf("cross-check differs after migrate:\nbefore %.2000s\nafter  %.2000s", before, after)
 	}
+	// The new node's folder has no copies: they come from the database.
+	sums, err := dst.Summaries(ctx, DocFilter{})
+	if err != nil || len(sums) == 0 {
+		t.Fatalf("documents on PostgreSQL: %d, %v", len(sums), err)
+	}
+	files, err := dst.Store().Files(ctx, sums[0].ID)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("files of document %d: %v", sums[0].ID, err)
+	}
+	_, rc, err := dst.OpenFile(ctx, files[0].ID)
+	if err != nil {
+		t.Fatalf("open a kept copy on the new node: %v", err)
+	}
+	if data, _ := io.ReadAll(rc); len(data) != int(files[0].Size) {
+		t.Errorf("kept copy: %d bytes, want %d", len(data), files[0].Size)
+	}
+	rc.Close()
 	if problems, err := dst.Verify(ctx); err != nil || len(problems) != 0 {
 		t.Errorf("check of the PostgreSQL store: %v, %v", problems, err)
 	}
