@@ -3,12 +3,15 @@ package postgres
 import (
 	"context"
 	"fmt"
+
+	"vanban"
 )
 
 // Backup is not the way to copy a PostgreSQL store: pg_dump is, and a
 // dump holds the kept copies too (table blobs).
 func (s *DB) Backup(ctx context.Context, dir string) (BackupStats, error) {
-	return BackupStats{}, fmt.Errorf("backup of a PostgreSQL store: use pg_dump %s", redact(s.url))
+	return BackupStats{}, vanban.Errorf(vanban.EInvalid,
+		"kho PostgreSQL không sao lưu bằng vanban backup: hãy dùng pg_dump (bản lưu các tệp nằm trong cơ sở dữ liệu): pg_dump %s", redact(s.url))
 }
 
 // Check verifies the store: the schema version, every file's copy in the
