@@ -218,6 +218,9 @@ func changeDelay(a, b *app.App, files []file, real bool) {
 			fmt.Println("change-log delay:", err)
 			return
 		}
+		if d > 2*time.Second {
+			fmt.Fprintf(os.Stderr, "change-log delay of document %d of %d: %v\n", len(took)+1, len(files), d.Round(time.Millisecond))
+		}
 		took = append(took, d)
 	}
 	p50, p99, worst := percentiles(took)
