@@ -70,6 +70,10 @@ const (
 // Config is what Open needs.
 type Config struct {
 	Data string // the data folder (see DataDir)
+	// Store is "" for SQLite in the data folder, or a postgres://…
+	// address (see StoreAddr); the data folder then holds this node's
+	// index and cached copies.
+	Store string
 	// Create makes the store when the folder holds none (ingest, watch,
 	// serve); without it a missing store is an ENotFound error.
 	Create bool
@@ -84,7 +88,7 @@ type Config struct {
 // App is one open data folder.
 type App struct {
 	dir     string
-	db      *store.DB
+	db      Store
 	ixp     atomic.Pointer[index.Index] // nil unless opened
 	aliases *normalize.Aliases
 	log     *slog.Logger
@@ -98,7 +102,7 @@ type App struct {
 // Open opens the data folder cfg names.
 func Open(ctx context.Context, cfg Config) (*App, error) {
 	dir := DataDir(cfg.Data)
-	if !cfg.Create && !store.Exists(dir) {
+	if !cfg.Create && cfg.Store == "" && !store.Exists(dir) {
 		return nil, vanban.Errorf(vanban.ENotFound, "chưa có kho dữ liệu ở %s; hãy chạy vanban ingest THƯ_MỤC để nhập văn bản (hoặc chỉ ra kho bằng --data)", dir)
 	}
 	a := &App{log: cfg.Log, now: cfg.Now, uploads: newUploadLog()}
@@ -108,7 +112,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if a.now == nil {
 		a.now = time.Now
 	}
-	db, err := store.Open(dir)
+	db, err := openStore(cfg.Store, dir)
 	if err != nil {
 		return nil, vanban.Wrap(vanban.EInternal, err, "không mở được kho dữ liệu %s", dir)
 	}
@@ -150,7 +154,7 @@ func (a *App) Dir() string { return a.dir }
 
 // Store is the store, for the operations app does not wrap (tests, the
 // bench).
-func (a *App) Store() *store.DB { return a.db }
+func (a *App) Store() Store { return a.db }
 
 // Aliases is the alias table in use.
 func (a *App) Aliases() *normalize.Aliases { return a.aliases }

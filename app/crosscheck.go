@@ -222,7 +222,7 @@ func findTask(plan *vanban.Document, key string) *vanban.Task {
 
 // loadDecisions reads the stored decisions on the reports' items into the
 // form Check takes; a later decision on a pair overrides an earlier one.
-func loadDecisions(ctx context.Context, db *store.DB, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Decisions, error) {
+func loadDecisions(ctx context.Context, db Store, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Decisions, error) {
 	keys := crosscheck.TaskKeys(plan)
 	taskKey := map[int64]string{}
 	for i, t := range plan.Rows {

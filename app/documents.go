@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -174,7 +173,9 @@ func (a *App) OpenFile(ctx context.Context, id int64) (FileRef, io.ReadSeekClose
 	if !ingest.Inside(f.Stored, a.dir) {
 		return FileRef{}, nil, vanban.Errorf(vanban.EInternal, "bản lưu của tệp %d nằm ngoài thư mục dữ liệu (%s)", id, f.Stored)
 	}
-	rc, err := os.Open(f.Stored)
+	// The store opens it: a shared store fetches a copy another node
+	// kept into this node's cache first.
+	rc, _, err := a.db.OpenFile(ctx, id)
 	if err != nil {
 		return FileRef{}, nil, err
 	}

@@ -125,7 +125,8 @@ func (a *App) setAside(cause error) {
 }
 
 // Follow keeps the open index in step with the store until ctx ends:
-// every period it reads the end of the store's change log, and when
+// every period, and whenever a shared store notifies a commit, it reads
+// the end of the store's change log, and when
 // another process (a `vanban ingest` beside `vanban serve`) or a person
 // changed the store, indexes what changed. An index that fails is
 // rebuilt.
@@ -135,11 +136,21 @@ func (a *App) Follow(ctx context.Context, every time.Duration) {
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
+	// A shared store (PostgreSQL) also says when another node committed,
+	// so the index follows within moments; the ticker stays as a floor.
+	var wake <-chan struct{}
+	if n, ok := a.db.(notifier); ok {
+		wake = n.Listen(ctx)
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case _, ok := <-wake:
+			if !ok {
+				wake = nil
+			}
 		}
 		if a.closed.Load() {
 			return

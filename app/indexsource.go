@@ -20,7 +20,7 @@ import (
 // from a cross-check as of today. It keeps package index free of the
 // store and the cross-check.
 type indexSource struct {
-	*store.DB
+	Store
 	aliases *normalize.Aliases
 	// today is the cross-check's as-of date.
 	today func() vanban.Date
@@ -30,7 +30,7 @@ var _ index.StatusSource = (*indexSource)(nil)
 
 // indexSource returns the index's view of the store.
 func (a *App) indexSource() *indexSource {
-	return &indexSource{DB: a.db, aliases: a.aliases, today: a.today}
+	return &indexSource{Store: a.db, aliases: a.aliases, today: a.today}
 }
 
 // DocumentVersions is the store's, except that a plan cited by reports
@@ -39,7 +39,7 @@ func (a *App) indexSource() *indexSource {
 // its statuses change with any of them, so Sync indexes it again. A plan
 // no report cites keeps the store's revision: it has no status.
 func (s *indexSource) DocumentVersions(ctx context.Context) (map[int64]string, error) {
-	versions, err := s.DB.DocumentVersions(ctx)
+	versions, err := s.Store.DocumentVersions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *indexSource) TaskStatuses(ctx context.Context, id int64) (map[int]strin
 		}
 		reports = append(reports, doc)
 	}
-	decisions, err := loadDecisions(ctx, s.DB, plan, reports)
+	decisions, err := loadDecisions(ctx, s.Store, plan, reports)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func leadStatuses(res *crosscheck.Result) map[int]string {
 // VersionsOf is DocumentVersions for ids only: what Refresh reads when
 // the change log names what changed.
 func (s *indexSource) VersionsOf(ctx context.Context, ids []int64) (map[int64]string, error) {
-	versions, err := s.DB.VersionsOf(ctx, ids)
+	versions, err := s.Store.VersionsOf(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

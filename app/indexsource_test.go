@@ -20,7 +20,7 @@ import (
 )
 
 // storeInto stores doc in db as the ingest pipeline would.
-func storeInto(t *testing.T, db *store.DB, doc *vanban.Document) {
+func storeInto(t *testing.T, db Store, doc *vanban.Document) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), doc.File)
 	data, _ := json.Marshal(doc)
@@ -66,7 +66,7 @@ func TestIndexStatusFollowsReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	src := &indexSource{DB: db, aliases: normalize.DefaultAliases()}
+	src := &indexSource{Store: db, aliases: normalize.DefaultAliases()}
 	asOf := vanban.D(2026, time.December, 31)
 	src.today = func() vanban.Date { return asOf }
 

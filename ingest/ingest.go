@@ -57,7 +57,7 @@ const MaxAttempts = 3
 
 // Pipeline ingests files into a store.
 type Pipeline struct {
-	Store   *store.DB
+	Store   Store
 	Extract Extractor
 	Hooks   Hooks
 	// Timeout bounds one file's extraction; 0 means none.
@@ -149,6 +149,14 @@ func (p *Pipeline) file(ctx context.Context, path string) Result {
 	if err != nil {
 		return errorResult(path, err)
 	}
+	release, mine, err := p.claim(ctx, sha)
+	if err != nil {
+		return errorResult(path, err)
+	}
+	if !mine {
+		return skippedResult(path, "bỏ qua: một máy khác đang đọc tệp này")
+	}
+	defer release()
 	known, err := p.Store.Known(ctx, sha)
 	if err != nil {
 		return errorResult(path, err)

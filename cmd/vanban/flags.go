@@ -117,10 +117,22 @@ func (fs *flagSet) printDefaults(w io.Writer) {
 }
 
 // dataFlag adds --data: the data folder, else $VANBAN_DATA, else
-// ./vanban-data (app.DataDir).
+// ./vanban-data (app.DataDir); and --store, the store (see storeAddr).
 func (fs *flagSet) dataFlag() *string {
+	storeFlag = ""
+	fs.StringVar(&storeFlag, "store", "", "kho dùng chung `postgres://…` (mặc định $"+app.StoreEnv+", nếu không có thì SQLite trong thư mục dữ liệu)")
 	return fs.String("data", "", "`THƯ_MỤC` dữ liệu (mặc định $"+app.DataEnv+", nếu không có thì "+app.DefaultData+")")
 }
+
+// storeFlag is the --store of the command being run. It goes with --data
+// (every command that takes one takes the other), so it lives beside the
+// flag set rather than in every command's signature; dataFlag resets it
+// for each command line.
+var storeFlag string
+
+// storeAddr is the store the command uses: --store, else $VANBAN_STORE,
+// else "" (SQLite in the data folder).
+func storeAddr() string { return app.StoreAddr(storeFlag) }
 
 // dateFlag is a flag holding a day typed as people type it.
 type dateFlag struct{ d vanban.Date }
@@ -146,13 +158,13 @@ func (fs *flagSet) date(name, usage string) *dateFlag {
 // openApp opens the data folder for a command that reads the store: a
 // folder without one is an error, never a new empty store.
 func openApp(ctx context.Context, data string, index app.IndexMode) (*app.App, error) {
-	return app.Open(ctx, app.Config{Data: data, Index: index, Log: warnLogger()})
+	return app.Open(ctx, app.Config{Data: data, Store: storeAddr(), Index: index, Log: warnLogger()})
 }
 
 // openAppCreate opens the data folder for a command that writes the
 // store, creating it when needed.
 func openAppCreate(ctx context.Context, data string, index app.IndexMode) (*app.App, error) {
-	return app.Open(ctx, app.Config{Data: data, Create: true, Index: index, Log: warnLogger()})
+	return app.Open(ctx, app.Config{Data: data, Store: storeAddr(), Create: true, Index: index, Log: warnLogger()})
 }
 
 // noArgs refuses positional arguments.

@@ -96,7 +96,7 @@ func startServe(ctx context.Context, cfg serveConfig) (*serving, error) {
 		return nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(cfg.log, nil))
-	a, err := app.Open(ctx, app.Config{Data: cfg.data, Create: true, Index: app.ServeIndex, Log: logger})
+	a, err := app.Open(ctx, app.Config{Data: cfg.data, Store: storeAddr(), Create: true, Index: app.ServeIndex, Log: logger})
 	if err != nil {
 		return nil, err
 	}
