@@ -455,11 +455,11 @@ func (a *App) answeringAsCorrected(ctx context.Context, plan *vanban.Document, s
 // Document is the store's document with its corrections applied: the
 // index shows what the pages show.
 func (s *indexSource) Document(ctx context.Context, id int64) (*vanban.Document, error) {
-	doc, err := s.DB.Document(ctx, id)
+	doc, err := s.Store.Document(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := s.DB.Corrections(ctx, id)
+	cs, err := s.Store.Corrections(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -173,7 +173,7 @@ func (a *App) SetStatus(ctx context.Context, s StatusSet) error {
 }
 
 // loadStatuses reads the statuses people set for the reports' items.
-func loadStatuses(ctx context.Context, db *store.DB, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Statuses, error) {
+func loadStatuses(ctx context.Context, db Store, plan *vanban.Document, reports []*vanban.Document) (crosscheck.Statuses, error) {
 	out := crosscheck.Statuses{}
 	for _, rep := range reports {
 		byKey, err := db.StatusDecisions(ctx, rep.ID)

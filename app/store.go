@@ -33,6 +33,12 @@ type Store interface {
 	SetMatchDecision(ctx context.Context, reportDocID int64, itemIndex int, taskID int64, accepted bool) error
 	ClearMatchDecision(ctx context.Context, reportDocID int64, itemIndex int, taskID int64) error
 	MatchDecisions(ctx context.Context, reportDocID int64) (map[int][]store.Decision, error)
+	SetStatusDecision(ctx context.Context, reportDocID int64, itemKey string, d store.StatusDecision) error
+	StatusDecisions(ctx context.Context, reportDocID int64) (map[string]store.StatusDecision, error)
+	AddCorrection(ctx context.Context, c store.Correction) (int64, error)
+	UndoCorrection(ctx context.Context, id int64, who string) error
+	Corrections(ctx context.Context, docID int64) ([]store.Correction, error)
+	LiveCorrections(ctx context.Context, field string) (map[int64]string, error)
 	DocumentVersions(ctx context.Context) (map[int64]string, error)
 	VersionsOf(ctx context.Context, ids []int64) (map[int64]string, error)
 	Revision(ctx context.Context) (int64, error)

@@ -24,12 +24,12 @@ type ImportStats struct {
 // constraints are deferred to the commit).
 var copyOrder = []string{
 	"documents", "doc_text", "files", "locations", "sections", "tasks", "parties", "task_parties",
-	"milestones", "targets", "report_items", "links", "match_decisions", "rejections", "changes",
+	"milestones", "targets", "report_items", "links", "match_decisions", "status_decisions", "corrections", "rejections", "changes",
 }
 
 // serials are the tables whose ids come from a sequence, and its column.
 var serials = map[string]string{
-	"documents": "id", "files": "id", "sections": "id", "tasks": "id", "parties": "id", "links": "id", "changes": "seq",
+	"documents": "id", "files": "id", "sections": "id", "tasks": "id", "parties": "id", "links": "id", "corrections": "id", "changes": "seq",
 }
 
 // Import copies a SQLite store into this empty database in one

@@ -200,6 +200,20 @@ func (w *writer) dropStaleDecisions(docID int64) error {
 	if err != nil {
 		return err
 	}
+	// A new version of the report may move the item (a row inserted
+	// before it): the decision follows the item's task text to its new
+	// place before the ones left without their item are dropped (as in
+	// package store; a move onto a pair already decided is skipped).
+	_, err = w.exec(`UPDATE match_decisions m SET item_index = (SELECT min(r.ord) FROM report_items r
+		WHERE r.document_id = m.report_doc_id AND r.task = m.item_task)
+		WHERE m.report_doc_id = ? AND m.item_task <> '' AND NOT EXISTS (SELECT 1 FROM report_items r
+		WHERE r.document_id = m.report_doc_id AND r.ord = m.item_index AND r.task = m.item_task)
+		AND EXISTS (SELECT 1 FROM report_items r WHERE r.document_id = m.report_doc_id AND r.task = m.item_task)
+		AND NOT EXISTS (SELECT 1 FROM match_decisions o WHERE o.report_doc_id = m.report_doc_id AND o.task_id = m.task_id
+			AND o.item_index = (SELECT min(r.ord) FROM report_items r WHERE r.document_id = m.report_doc_id AND r.task = m.item_task))`, docID)
+	if err != nil {
+		return err
+	}
 	_, err = w.exec(`DELETE FROM match_decisions WHERE report_doc_id = ? AND NOT EXISTS (SELECT 1 FROM report_items r
 		WHERE r.document_id = match_decisions.report_doc_id AND r.ord = match_decisions.item_index AND r.task = match_decisions.item_task)`, docID)
 	return err

@@ -244,6 +244,34 @@ ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 ALTER TABLE tasks ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 ALTER TABLE report_items ADD COLUMN ocr TEXT NOT NULL DEFAULT 'null';
 `,
+	// 7: statuses people set for report items (package store's step 7).
+	`
+CREATE TABLE status_decisions (
+	report_doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	item_key      TEXT   NOT NULL,
+	status        TEXT   NOT NULL,
+	note          TEXT   NOT NULL DEFAULT '',
+	decided_by    TEXT   NOT NULL DEFAULT '',
+	decided_at    TEXT   NOT NULL,
+	PRIMARY KEY (report_doc_id, item_key)
+);
+`,
+	// 8: corrections people made to a reading (package store's step 8).
+	`
+CREATE TABLE corrections (
+	id          BIGSERIAL PRIMARY KEY,
+	document_id BIGINT NOT NULL,
+	row_key     TEXT   NOT NULL DEFAULT '',
+	field       TEXT   NOT NULL,
+	old_value   TEXT   NOT NULL DEFAULT '',
+	new_value   TEXT   NOT NULL DEFAULT '',
+	author      TEXT   NOT NULL DEFAULT '',
+	created_at  TEXT   NOT NULL,
+	undone_at   TEXT   NOT NULL DEFAULT '',
+	undone_by   TEXT   NOT NULL DEFAULT ''
+);
+CREATE INDEX corrections_document ON corrections (document_id, id);
+`,
 }
 
 // extraSchema is PostgreSQL's own: kept copies (shared by every node) and

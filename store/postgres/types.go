@@ -23,6 +23,8 @@ type (
 	Blob            = store.Blob
 	BackupStats     = store.BackupStats
 	Problem         = store.Problem
+	Correction      = store.Correction
+	StatusDecision  = store.StatusDecision
 )
 
 const (

@@ -44,6 +44,9 @@ func Run(t *testing.T, open Opener) {
 		{"FindDocument", testFindDocument},
 		{"TasksForUnit", testTasksForUnit},
 		{"Decisions", testDecisions},
+		{"DecisionFollowsMovedItem", testDecisionFollowsMovedItem},
+		{"StatusDecisions", testStatusDecisions},
+		{"Corrections", testCorrections},
 		{"DocumentVersions", testDocumentVersions},
 		{"ConcurrentSameContent", testConcurrentSameContent},
 		{"OtherDocumentUnderOldName", testOtherDocumentUnderOldName},
@@ -613,6 +616,77 @@ func testDecisions(t *testing.T, open Opener) {
 	mustStore(t, db, incoming(t, db, dir, "bc.docx", "b2"), r2)
 	if got, _ = db.MatchDecisions(ctx, rep.DocID); len(got) != 0 {
 		t.Errorf("decisions after the item changed: %+v", got)
+	}
+}
+
+// A new version of the report that inserts an item before a decided one
+// keeps the decision on the item, at its new place.
+func testDecisionFollowsMovedItem(t *testing.T, open Opener) {
+	db := open(t)
+	dir := t.TempDir()
+	p := mustStore(t, db, incoming(t, db, dir, "kh.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	rep := mustStore(t, db, incoming(t, db, dir, "bc.docx", "b"), report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND"))
+	rows := mustLoad(t, db, p.DocID).Rows
+	must(t, db.SetMatchDecision(ctx, rep.DocID, 1, rows[1].ID, true))
+	r2 := report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND")
+	r2.ReportItems = append([]vanban.ReportItem{{STT: "0", Task: "Nhiệm vụ chen vào"}}, r2.ReportItems...)
+	mustStore(t, db, incoming(t, db, dir, "bc.docx", "b2"), r2)
+	got, err := db.MatchDecisions(ctx, rep.DocID)
+	must(t, err)
+	if len(got[2]) != 1 || got[2][0].TaskID != rows[1].ID || !got[2][0].Accepted || len(got[1]) != 0 {
+		t.Errorf("decisions after an item was inserted = %+v, want item 2 → task %d", got, rows[1].ID)
+	}
+}
+
+func testStatusDecisions(t *testing.T, open Opener) {
+	db := open(t)
+	dir := t.TempDir()
+	mustStore(t, db, incoming(t, db, dir, "kh.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	rep := mustStore(t, db, incoming(t, db, dir, "bc.docx", "b"), report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND"))
+	rev, _ := db.Revision(ctx)
+	must(t, db.SetStatusDecision(ctx, rep.DocID, "1|nhiem vu 1", store.StatusDecision{Status: "in_progress", DecidedBy: "a"}))
+	must(t, db.SetStatusDecision(ctx, rep.DocID, "1|nhiem vu 1", store.StatusDecision{Status: "done", Note: "đã có QĐ", DecidedBy: "b"}))
+	if r, _ := db.Revision(ctx); r <= rev {
+		t.Errorf("revision %d after a status decision, want > %d", r, rev)
+	}
+	// Re-reading the report keeps what a person said.
+	mustStore(t, db, incoming(t, db, dir, "bc.docx", "b2"), report("1/BC-STC", vanban.D(2026, 12, 1), "58/KH-UBND"))
+	got, err := db.StatusDecisions(ctx, rep.DocID)
+	must(t, err)
+	d, ok := got["1|nhiem vu 1"]
+	if len(got) != 1 || !ok || d.Status != "done" || d.Note != "đã có QĐ" || d.DecidedBy != "b" || d.DecidedAt.IsZero() {
+		t.Errorf("status decisions = %+v", got)
+	}
+}
+
+func testCorrections(t *testing.T, open Opener) {
+	db := open(t)
+	dir := t.TempDir()
+	p := mustStore(t, db, incoming(t, db, dir, "kh.docx", "k"), plan("58/KH-UBND", vanban.D(2026, 3, 20), 2))
+	id1, err := db.AddCorrection(ctx, store.Correction{DocID: p.DocID, Field: "number", Old: "58", New: "59", Author: "a"})
+	must(t, err)
+	id2, err := db.AddCorrection(ctx, store.Correction{DocID: p.DocID, Row: "I|1", Field: "lead", Old: "Sở A", New: "Sở B", Author: "a"})
+	must(t, err)
+	if id1 == 0 || id2 <= id1 {
+		t.Fatalf("correction ids %d, %d", id1, id2)
+	}
+	live, err := db.LiveCorrections(ctx, "number")
+	must(t, err)
+	if live[p.DocID] != "59" || len(live) != 1 {
+		t.Errorf("live number corrections = %v", live)
+	}
+	must(t, db.UndoCorrection(ctx, id1, "b"))
+	must(t, db.UndoCorrection(ctx, id1, "c")) // twice: a no-op
+	if err := db.UndoCorrection(ctx, 99999, "b"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("undo of a missing correction: %v", err)
+	}
+	cs, err := db.Corrections(ctx, p.DocID)
+	must(t, err)
+	if len(cs) != 2 || cs[0].Live() || cs[0].UndoneBy != "b" || !cs[1].Live() || cs[1].Row != "I|1" || cs[1].New != "Sở B" || cs[1].At.IsZero() {
+		t.Errorf("corrections = %+v", cs)
+	}
+	if live, _ = db.LiveCorrections(ctx, "number"); len(live) != 0 {
+		t.Errorf("undone correction still live: %v", live)
 	}
 }
 
