@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -81,6 +82,25 @@ type realItem struct {
 // maxMismatches caps the mismatches printed per document.
 const maxMismatches = 25
 
+// realFloor is the level a document's reading has reached: the test
+// fails when a reading falls below it, and prints every difference from
+// the golden reading (the goal is all of it) either way. Floors only
+// rise: after an improvement, -update-floors writes the new levels.
+type realFloor struct {
+	Rows       int `json:"rows"`        // field-exact rows
+	PDFRows    int `json:"pdf_rows"`    // field-exact rows of the rendered PDFs, in all
+	Items      int `json:"items"`       // exact report items
+	Meta       int `json:"meta"`        // exact metadata fields
+	ExtraRows  int `json:"extra_rows"`  // rows read beyond the golden count, at most
+	ExtraItems int `json:"extra_items"` // items read beyond it, at most
+}
+
+// realFloorsFile holds the floors; a name starting with "_" is no golden
+// reading.
+const realFloorsFile = "_floors.json"
+
+var updateFloors = flag.Bool("update-floors", false, "TestRealGold: write the levels reached to fixtures/real/_floors.json")
+
 func TestRealGold(t *testing.T) {
 	if _, err := sharedtest.Find(); err != nil && os.Getenv("CI") != "" {
 		t.Fatalf("CI: %v", err)
@@ -91,6 +111,9 @@ func TestRealGold(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no golden files in %s (%v)", dir, err)
 	}
+	var floors map[string]realFloor
+	sharedtest.ReadJSON(t, filepath.Join(dir, realFloorsFile), &floors)
+	reached := map[string]realFloor{}
 	var summary []string
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
@@ -100,41 +123,59 @@ func TestRealGold(t *testing.T) {
 		var g realGold
 		sharedtest.ReadJSON(t, f, &g)
 		t.Run(name, func(t *testing.T) {
-			summary = append(summary, checkRealGold(t, name, g)...)
+			lines, got, diffs := checkRealGold(t, name, g)
+			summary = append(summary, lines...)
+			reached[name] = got
+			want, ok := floors[name]
+			below := !ok || got.Rows < want.Rows || got.PDFRows < want.PDFRows || got.Items < want.Items ||
+				got.Meta < want.Meta || got.ExtraRows > want.ExtraRows || got.ExtraItems > want.ExtraItems
+			diffs.report(t, name, below && !*updateFloors)
+			if below && !*updateFloors {
+				t.Errorf("%s: reading %+v is below its floor %+v", name, got, want)
+			}
 		})
+	}
+	if *updateFloors {
+		data, err := json.MarshalIndent(reached, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, realFloorsFile), append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Log("summary (rows field-exact/expected; items exact/expected; metadata fields exact/checked):\n" + strings.Join(summary, "\n"))
 }
 
 // checkRealGold compares one document and its renderings with the
 // golden reading and returns their summary lines.
-func checkRealGold(t *testing.T, name string, g realGold) []string {
+func checkRealGold(t *testing.T, name string, g realGold) ([]string, realFloor, mismatches) {
+	var m mismatches
 	doc, err := extractReal(t, g.File)
 	if err != nil {
-		t.Errorf("%s: %s: %v", name, g.File, err)
-		return []string{fmt.Sprintf("%-26s not read: %s", name, clip(err.Error(), 90))}
+		m.addf("%s: %v", g.File, err)
+		return []string{fmt.Sprintf("%-26s not read: %s", name, clip(err.Error(), 90))}, realFloor{}, m
 	}
-	var m mismatches
 	metaOK, metaN := compareMeta(&m, doc.Meta, g.Doc)
 	rowsOK := compareRows(&m, "", doc.Rows, g)
 	itemsOK := compareItems(&m, doc.ReportItems, g.ReportItems)
-	m.report(t, name)
+	got := realFloor{Rows: rowsOK, Items: itemsOK, Meta: metaOK,
+		ExtraRows: max(0, len(doc.Rows)-len(g.Rows)), ExtraItems: max(0, len(doc.ReportItems)-len(g.ReportItems))}
 	lines := []string{fmt.Sprintf("%-26s rows %2d/%-2d (got %2d)  items %2d/%-2d (got %2d)  meta %2d/%d",
 		name, rowsOK, len(g.Rows), len(doc.Rows), itemsOK, len(g.ReportItems), len(doc.ReportItems), metaOK, metaN)}
 	for _, r := range g.Renderings {
 		pdf, err := extractReal(t, r)
 		if err != nil {
-			t.Errorf("%s: %s: %v", name, r, err)
+			m.addf("%s: %v", r, err)
 			continue
 		}
-		var pm mismatches
-		pdfOK := compareRows(&pm, "pdf ", pdf.Rows, g)
-		differ := compareRendering(&pm, doc.Rows, pdf.Rows)
-		pm.report(t, name)
+		pdfOK := compareRows(&m, "pdf ", pdf.Rows, g)
+		differ := compareRendering(&m, doc.Rows, pdf.Rows)
+		got.PDFRows += pdfOK
 		lines = append(lines, fmt.Sprintf("%-26s rows %2d/%-2d (got %2d)  rows differing from the DOCX: %d",
 			"  └ rendered PDF", pdfOK, len(g.Rows), len(pdf.Rows), differ))
 	}
-	return lines
+	return lines, got, m
 }
 
 // extractReal reads a shared file the way vanban does: extraction, then
@@ -161,15 +202,20 @@ func (m *mismatches) add(where, field, want, got string) {
 
 func (m *mismatches) addf(format string, args ...any) { *m = append(*m, fmt.Sprintf(format, args...)) }
 
-// report prints the mismatches of document doc, at most maxMismatches.
-func (m mismatches) report(t *testing.T, doc string) {
+// report prints the mismatches of document doc, at most maxMismatches:
+// as errors when fail is set, else as the log of what is left to read.
+func (m mismatches) report(t *testing.T, doc string, fail bool) {
 	t.Helper()
+	out := t.Logf
+	if fail {
+		out = t.Errorf
+	}
 	for i, s := range m {
 		if i == maxMismatches {
-			t.Errorf("%s: … and %d more mismatches", doc, len(m)-maxMismatches)
+			out("%s: … and %d more mismatches", doc, len(m)-maxMismatches)
 			return
 		}
-		t.Errorf("%s: %s", doc, s)
+		out("%s: %s", doc, s)
 	}
 }
 
