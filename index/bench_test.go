@@ -399,3 +399,61 @@ func vmRSS() uint64 {
 	}
 	return 0
 }
+
+// BenchmarkSearch100kClients runs the query mix from 1 and from 8
+// concurrent clients, each query as the web's search page asks it (20
+// hits, facets of 10), and prints the latency each client saw and the
+// searches per second: what a serving node sustains.
+func BenchmarkSearch100kClients(b *testing.B) {
+	env := setupBench(b)
+	for _, clients := range []int{1, 8} {
+		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
+			lat, n, elapsed := runClients(b, env.ix, clients, b.N)
+			b.ReportMetric(ms(lat.pct("all", 0.5)), "p50-ms")
+			b.ReportMetric(ms(lat.pct("all", 0.99)), "p99-ms")
+			b.ReportMetric(float64(n)/elapsed.Seconds(), "searches/s")
+			fmt.Printf("\n%d clients: %d searches in %v, %.1f searches/s, p50 %.1f ms, p99 %.1f ms\n",
+				clients, n, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(),
+				ms(lat.pct("all", 0.5)), ms(lat.pct("all", 0.99)))
+		})
+	}
+}
+
+// runClients has clients goroutines share passes × the query mix and
+// returns each search's latency, their number and the wall time.
+func runClients(b *testing.B, ix *Index, clients, passes int) (latencies, int, time.Duration) {
+	jobs := make(chan string)
+	var mu sync.Mutex
+	lat := latencies{}
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for q := range jobs {
+				t0 := time.Now()
+				if _, err := ix.Search(context.Background(), q, Options{Limit: 20, FacetSize: 10}); err != nil {
+					b.Errorf("%q: %v", q, err)
+				}
+				d := time.Since(t0)
+				mu.Lock()
+				lat.add("all", d)
+				mu.Unlock()
+			}
+		}()
+	}
+	n := 0
+	for range passes {
+		for _, q := range benchQueries {
+			jobs <- q.q
+			n++
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	return lat, n, elapsed
+}
