@@ -49,7 +49,11 @@ func findSchemas(blocks []layout.Block) map[int]schema {
 		}
 		s, ok := readSchema(b.Table)
 		if !ok || s.report || report {
-			if rs, rok := reportSchema(b.Table); rok {
+			// In a report, a table is read as results first, unless it
+			// names each task's lead and gives no results: a list of
+			// tasks others lead with their state (a summary's overdue
+			// tasks) is a task table.
+			if rs, rok := reportSchema(b.Table); rok && (!ok || s.report || !s.has(colLead) || rs.has(colResult)) {
 				s, ok = rs, true
 			}
 		}
