@@ -39,6 +39,10 @@ type Index struct {
 	// and indexed text; nil means normalize's built-in table. Set it
 	// before indexing: a change needs a reindex.
 	Aliases *normalize.Aliases
+	// facets caches facet counts by query for the index's current
+	// contents: a user paging through results, or many asking the same,
+	// pays for the counts once per write.
+	facets facetCache
 	// Terms spells out the acronyms of concepts (CĐS, AI); Open reads
 	// the data folder's terms.txt over the built-in table, nil means the
 	// built-in table. A change needs a reindex.
@@ -295,6 +299,7 @@ func (b *Batch) Commit() error {
 	ix.lengths = totals
 	ix.units = nil
 	ix.mu.Unlock()
+	ix.facets.reset()
 	b.b.Reset()
 	b.pending = map[int64][]entry{}
 	b.bases = map[string]int64{}

@@ -422,3 +422,57 @@ func TestLongWords(t *testing.T) {
 		t.Errorf("a 3,600-character query: %v", err)
 	}
 }
+
+// TestFacetCacheFollowsWrites: the facet counts of a query repeated
+// between two writes come from the cache, and a write makes them count
+// again.
+func TestFacetCacheFollowsWrites(t *testing.T) {
+	ix, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	put := func(id int64, ref, lead string) {
+		b := ix.NewBatch()
+		doc := &vanban.Document{ID: id, Meta: vanban.Meta{DocType: vanban.TypePlan, Reference: ref, Title: "Kế hoạch"},
+			Rows: []vanban.Task{{STT: "1", Task: "Chuyển đổi số", Lead: lead,
+				LeadParties: []vanban.Party{{Name: lead, Kind: vanban.KindUnit}}}}}
+		if err := b.Put(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func() int {
+		res, err := ix.Search(context.Background(), "chuyển đổi số", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range res.Facets {
+			for _, v := range f.Terms {
+				n += v.Count
+			}
+		}
+		return n
+	}
+	put(1, "1/KH-UBND", "Sở Tài chính")
+	first := count()
+	if again := count(); again != first || ix.facets.get(facetKeyFor(t, ix, "chuyển đổi số")) == nil {
+		t.Fatalf("repeated query: %d facet counts then %d, cached %v", first, again, ix.facets.m != nil)
+	}
+	put(2, "2/KH-UBND", "Sở Nội vụ")
+	if after := count(); after <= first {
+		t.Errorf("facet counts %d after a write, want more than %d", after, first)
+	}
+}
+
+func facetKeyFor(t *testing.T, ix *Index, q string) string {
+	t.Helper()
+	p, err := compile(ParseQuery(q), ix.Aliases, false, ix.unitKeys(), ix.Terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return facetKey(ix.request(p, Options{}), Options{})
+}

@@ -231,16 +231,23 @@ func (ix *Index) run(ctx context.Context, p *plan, opts Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.collect(ctx, ix.request(p, opts), facetSize(opts) > 0)
+	req := ix.request(p, opts)
+	key, cached := "", []Facet(nil)
+	if facetSize(opts) > 0 {
+		key = facetKey(req, opts)
+		cached = ix.facets.get(key)
+	}
+	res, err := ix.collect(ctx, req, facetSize(opts) > 0 && cached == nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	rv := &Result{Total: res.total, Hits: make([]Hit, 0, len(res.hits))}
+	rv := &Result{Total: res.total, Hits: make([]Hit, 0, len(res.hits)), Facets: cached}
 	for _, h := range res.hits {
 		rv.Hits = append(rv.Hits, hitOf(h))
 	}
 	if res.facets != nil {
 		rv.Facets = splitFacets(res.facets, facetSize(opts))
+		ix.facets.put(key, rv.Facets)
 	}
 	return rv, nil
 }
