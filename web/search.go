@@ -170,6 +170,20 @@ func (v searchView) SortURL(sort string) string {
 	return v.url(v.Q, 1)
 }
 
+// ExcelURL is the workbook of these results: the same query and
+// deadline window, every hit.
+func (v searchView) ExcelURL() string {
+	p := url.Values{}
+	p.Set("q", v.Q)
+	if v.From != "" {
+		p.Set("han-tu", v.From)
+	}
+	if v.To != "" {
+		p.Set("han-den", v.To)
+	}
+	return "/tim-kiem/excel?" + p.Encode()
+}
+
 // hitName names a hit's document in its heading: its reference, or for
 // a document without a number its type, date and title.
 func hitName(h app.Hit) string {

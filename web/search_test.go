@@ -36,6 +36,9 @@ func TestSearchPageLinks(t *testing.T) {
 	if !strings.Contains(doc, `id="`+links[0][2]+`"`) {
 		t.Errorf("document %s has no anchor %s", links[0][1], links[0][2])
 	}
+	if !strings.Contains(body, `href="/tim-kiem/excel?q=khoi&#43;nghiep"`) {
+		t.Error("no link to the results' workbook")
+	}
 	if !strings.Contains(body, "sap-xep=han") {
 		t.Error("no link to sort by deadline")
 	}
