@@ -9,14 +9,17 @@ import (
 	"vanban"
 )
 
-// queryer is a *sql.DB or a *sql.Tx.
-type queryer interface {
+// Queryer is a *sql.DB or a *sql.Tx, or a back end's wrapper of them
+// that speaks its dialect: the loading of a document is one set of
+// statements for every back end of this schema (package store/postgres
+// calls it with its own transactions).
+type Queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// loadDocument reads a document back as the extractor gave it.
-func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, error) {
+// LoadDocument reads document id back as the extractor gave it.
+func LoadDocument(ctx context.Context, q Queryer, id int64) (*vanban.Document, error) {
 	doc := &vanban.Document{ID: id}
 	m := &doc.Meta
 	var date, warnings, answers, confidence, ocr string
@@ -43,14 +46,14 @@ func loadDocument(ctx context.Context, q queryer, id int64) (*vanban.Document, e
 	if m.Replaces, err = loadRefs(ctx, q, id, "replaces"); err != nil {
 		return nil, err
 	}
-	if doc.Rows, err = loadTasks(ctx, q, `t.document_id = ?`, id); err != nil {
+	if doc.Rows, err = LoadTasks(ctx, q, `t.document_id = ?`, id); err != nil {
 		return nil, err
 	}
 	doc.ReportItems, err = loadReportItems(ctx, q, id)
 	return doc, err
 }
 
-func loadRefs(ctx context.Context, q queryer, id int64, kind string) ([]string, error) {
+func loadRefs(ctx context.Context, q Queryer, id int64, kind string) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT to_ref FROM links WHERE from_doc = ? AND kind = ? ORDER BY ord`, id, kind)
 	if err != nil {
 		return nil, err
@@ -67,7 +70,7 @@ func loadRefs(ctx context.Context, q queryer, id int64, kind string) ([]string, 
 	return out, rows.Err()
 }
 
-func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportItem, error) {
+func loadReportItems(ctx context.Context, q Queryer, id int64) ([]vanban.ReportItem, error) {
 	rows, err := q.QueryContext(ctx, `SELECT stt, task, role, result, status_text, section, plan_stt, unit, difficulty, proposal, ocr
 		FROM report_items WHERE document_id = ? ORDER BY ord`, id)
 	if err != nil {
@@ -88,10 +91,10 @@ func loadReportItems(ctx context.Context, q queryer, id int64) ([]vanban.ReportI
 	return out, rows.Err()
 }
 
-// loadTasks reads the tasks that where (a condition on tasks t, a
-// constant of this package) selects, in document and row order, with
+// LoadTasks reads the tasks that where (a condition on tasks t, written
+// by the caller, never from input) selects, in document and row order, with
 // their parties, milestones and targets.
-func loadTasks(ctx context.Context, q queryer, where string, args ...any) ([]vanban.Task, error) {
+func LoadTasks(ctx context.Context, q Queryer, where string, args ...any) ([]vanban.Task, error) {
 	rows, err := q.QueryContext(ctx, `SELECT t.id, COALESCE(s.numeral, ''), COALESCE(s.title, ''), t.stt, t.task, t.expected_output,
 		t.lead, t.coordinators, t.timeframe, t.note, t.monitor, t.extra, t.unparsed, t.ocr
 		FROM tasks t LEFT JOIN sections s ON s.id = t.section_id WHERE `+where+` ORDER BY t.document_id, t.ord`, args...)
@@ -126,7 +129,7 @@ func loadTasks(ctx context.Context, q queryer, where string, args ...any) ([]van
 	return tasks, loadTargets(ctx, q, tasks, index, where, args)
 }
 
-func loadParties(ctx context.Context, q queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
+func loadParties(ctx context.Context, q Queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
 	rows, err := q.QueryContext(ctx, `SELECT tp.task_id, tp.role, p.name, p.kind, tp.alias_of FROM task_parties tp
 		JOIN parties p ON p.id = tp.party_id JOIN tasks t ON t.id = tp.task_id WHERE `+where+` ORDER BY tp.task_id, tp.role, tp.ord`, args...)
 	if err != nil {
@@ -153,7 +156,7 @@ func loadParties(ctx context.Context, q queryer, tasks []vanban.Task, index map[
 	return rows.Err()
 }
 
-func loadMilestones(ctx context.Context, q queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
+func loadMilestones(ctx context.Context, q Queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
 	rows, err := q.QueryContext(ctx, `SELECT m.task_id, m.action, m.start, m.due, m.recurrence, m.yearly_due, m.condition, m.cites
 		FROM milestones m JOIN tasks t ON t.id = m.task_id WHERE `+where+` ORDER BY m.task_id, m.ord`, args...)
 	if err != nil {
@@ -174,7 +177,7 @@ func loadMilestones(ctx context.Context, q queryer, tasks []vanban.Task, index m
 	return rows.Err()
 }
 
-func loadTargets(ctx context.Context, q queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
+func loadTargets(ctx context.Context, q Queryer, tasks []vanban.Task, index map[int64]int, where string, args []any) error {
 	rows, err := q.QueryContext(ctx, `SELECT g.task_id, g.op, g.value, g.unit, g.per, g.by_year
 		FROM targets g JOIN tasks t ON t.id = g.task_id WHERE `+where+` ORDER BY g.task_id, g.ord`, args...)
 	if err != nil {

@@ -138,7 +138,7 @@ func (s *DB) Document(ctx context.Context, id int64) (*vanban.Document, error) {
 	var doc *vanban.Document
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		doc, err = loadDocument(ctx, tx, id)
+		doc, err = LoadDocument(ctx, tx, id)
 		return err
 	})
 	return doc, err

@@ -80,7 +80,7 @@ func (s *DB) TasksForUnit(ctx context.Context, name string) ([]UnitTask, error) 
 		}
 		// The ids are ours: a JSON list bound as one parameter.
 		list := encodeJSON(ids)
-		tasks, err := loadTasks(ctx, tx, `t.id IN (SELECT task_id FROM task_parties WHERE party_id IN (SELECT value FROM json_each(?)))
+		tasks, err := LoadTasks(ctx, tx, `t.id IN (SELECT task_id FROM task_parties WHERE party_id IN (SELECT value FROM json_each(?)))
 			AND t.document_id IN (SELECT d.id FROM documents d WHERE `+current+`)`, list)
 		if err != nil {
 			return err
@@ -92,7 +92,7 @@ func (s *DB) TasksForUnit(ctx context.Context, name string) ([]UnitTask, error) 
 }
 
 // partyIDs finds the parties named name, by canonical or written name.
-func partyIDs(ctx context.Context, q queryer, name string) ([]int64, error) {
+func partyIDs(ctx context.Context, q Queryer, name string) ([]int64, error) {
 	want := Fold(name)
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.name, json_group_array(DISTINCT tp.alias_of) FILTER (WHERE tp.alias_of <> '')
 		FROM parties p LEFT JOIN task_parties tp ON tp.party_id = p.id GROUP BY p.id`)
@@ -120,7 +120,7 @@ func partyIDs(ctx context.Context, q queryer, name string) ([]int64, error) {
 
 // unitTasks adds to each task its document and the roles the parties
 // (a JSON list of ids) have on it.
-func unitTasks(ctx context.Context, q queryer, tasks []vanban.Task, parties string) ([]UnitTask, error) {
+func unitTasks(ctx context.Context, q Queryer, tasks []vanban.Task, parties string) ([]UnitTask, error) {
 	out := make([]UnitTask, 0, len(tasks))
 	for _, t := range tasks {
 		u := UnitTask{Task: t}

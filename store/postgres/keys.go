@@ -46,14 +46,6 @@ func decodeStrings(s string) []string {
 	return v
 }
 
-func decodeMap(s string) map[string]string {
-	var v map[string]string
-	if json.Unmarshal([]byte(s), &v) != nil || len(v) == 0 {
-		return nil
-	}
-	return v
-}
-
 // decodeOptional reads a JSON object stored for an optional field; nil
 // for "null", "" or what cannot be read.
 func decodeOptional[T any](s string) *T {
@@ -65,12 +57,4 @@ func decodeOptional[T any](s string) *T {
 		return nil
 	}
 	return v
-}
-
-// decodeConfidences reads a cell-confidence map; nil for none.
-func decodeConfidences(s string) map[string]float64 {
-	if p := decodeOptional[map[string]float64](s); p != nil && len(*p) > 0 {
-		return *p
-	}
-	return nil
 }

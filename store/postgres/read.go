@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"vanban/store"
 
 	"vanban"
 )
@@ -99,7 +100,7 @@ func (s *DB) Document(ctx context.Context, id int64) (*vanban.Document, error) {
 	var doc *vanban.Document
 	err := s.read(ctx, func(tx *tx) error {
 		var err error
-		doc, err = loadDocument(ctx, tx, id)
+		doc, err = store.LoadDocument(ctx, tx, id)
 		return err
 	})
 	return doc, err

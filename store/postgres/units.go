@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"vanban/store"
 
 	"vanban"
 )
@@ -54,7 +55,7 @@ func (s *DB) TasksForUnit(ctx context.Context, name string) ([]UnitTask, error) 
 		}
 		// The ids are ours: a JSON list bound as one parameter.
 		list := encodeJSON(ids)
-		tasks, err := loadTasks(ctx, tx, `t.id IN (SELECT task_id FROM task_parties WHERE party_id IN (SELECT value::bigint FROM json_array_elements_text(?::json)))
+		tasks, err := store.LoadTasks(ctx, tx, `t.id IN (SELECT task_id FROM task_parties WHERE party_id IN (SELECT value::bigint FROM json_array_elements_text(?::json)))
 			AND t.document_id IN (SELECT d.id FROM documents d WHERE `+current+`)`, list)
 		if err != nil {
 			return err
@@ -66,7 +67,7 @@ func (s *DB) TasksForUnit(ctx context.Context, name string) ([]UnitTask, error) 
 }
 
 // partyIDs finds the parties named name, by canonical or written name.
-func partyIDs(ctx context.Context, q queryer, name string) ([]int64, error) {
+func partyIDs(ctx context.Context, q store.Queryer, name string) ([]int64, error) {
 	want := Fold(name)
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.name, COALESCE((json_agg(DISTINCT tp.alias_of) FILTER (WHERE tp.alias_of <> ''))::text, 'null')
 		FROM parties p LEFT JOIN task_parties tp ON tp.party_id = p.id GROUP BY p.id`)
@@ -94,7 +95,7 @@ func partyIDs(ctx context.Context, q queryer, name string) ([]int64, error) {
 
 // unitTasks adds to each task its document and the roles the parties
 // (a JSON list of ids) have on it.
-func unitTasks(ctx context.Context, q queryer, tasks []vanban.Task, parties string) ([]UnitTask, error) {
+func unitTasks(ctx context.Context, q store.Queryer, tasks []vanban.Task, parties string) ([]UnitTask, error) {
 	out := make([]UnitTask, 0, len(tasks))
 	for _, t := range tasks {
 		u := UnitTask{Task: t}
