@@ -433,7 +433,7 @@ func taskChecks(ts []crosscheck.TaskResult, cc *CrossCheck) []TaskCheck {
 			Plan: cc.Plan, PlanID: cc.PlanID, STT: t.Key, Task: t.Task, Section: t.Section, Role: t.Role,
 			Timeframe: t.Timeframe, Due: t.Due, Status: t.Status, State: t.State, Overdue: t.Overdue,
 			Report: t.Report, Result: t.Result, Confidence: t.Confidence,
-			Source: string(t.Source), SourceLabel: sourceLabel(t.Source),
+			Source: string(t.Source), SourceLabel: sourceLabel(t.Source), Item: t.Item,
 		})
 	}
 	return out

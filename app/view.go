@@ -229,6 +229,9 @@ type TaskCheck struct {
 	// name; empty when not reported.
 	Source      string `json:"status_source,omitempty"`
 	SourceLabel string `json:"status_source_label,omitempty"`
+	// Item is the key of the report item matched to the task, for a
+	// person to set its status (StatusSet.Item).
+	Item string `json:"item_key,omitempty"`
 }
 
 // MatchReview is a report item matched to a task with low confidence.

@@ -131,6 +131,9 @@ type TaskResult struct {
 	Report     string  `json:"report,omitempty"`
 	Result     string  `json:"result,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Item is the matched item's key (ItemKey), for a person to set its
+	// status; not part of the published reading.
+	Item string `json:"-"`
 }
 
 // OverdueTask is a dated task past a due date that its lead has not
@@ -342,6 +345,7 @@ func taskResult(t *vanban.Task, role vanban.Role, got reported, asOf, planDate, 
 	if got.ok {
 		tr.Status, tr.Source = got.match.Status, got.match.Source
 		tr.Report, tr.Result, tr.Confidence = got.match.Report, got.match.Result, got.match.Score
+		tr.Item = got.match.ItemKey
 	}
 	tr.Overdue = dl.overdue(tr.Status, asOf)
 	tr.State = stateOf(tr.Status, tr.Overdue, dl.doneLate(got.date))

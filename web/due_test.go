@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +223,35 @@ func TestAssignmentsEveryPlan(t *testing.T) {
 	}
 	if doc := get(t, h, "/van-ban/4").Body.String(); !strings.Contains(doc, "Cần kiểm tra") || !strings.Contains(doc, "62%") {
 		t.Error("the low-confidence report's page has no review mark")
+	}
+}
+
+// TestSetStatusForm: the cross-check page offers a person's status for
+// each task a report matched, and the form stores it through the
+// application with the note and who set it.
+func TestSetStatusForm(t *testing.T) {
+	f := newFixture(t, nil)
+	h := f.srv.Handler()
+	page := get(t, h, "/doi-chieu?ke-hoach=58/KH-UBND&ngay=31/12/2026").Body.String()
+	opt := regexp.MustCompile(`<option value="(412/BC-STC#[^"]+)">`).FindStringSubmatch(page)
+	if !strings.Contains(page, `action="/doi-chieu/trang-thai"`) || opt == nil {
+		t.Fatal("the cross-check page offers no status form for Sở Tài chính's reported tasks")
+	}
+	form := url.Values{"plan": {"58/KH-UBND"}, "ngay": {"31/12/2026"}, "don-vi": {"Sở Tài chính"},
+		"muc": {html.UnescapeString(opt[1])}, "trang-thai": {"hoan-thanh"}, "ghi-chu": {"đã có QĐ 12"}, "nguoi-sua": {"Chị Lan"}}
+	form.Set("csrf", between(page, `name="csrf-token" content="`, `"`))
+	w := do(t, h, request{method: http.MethodPost, path: "/doi-chieu/trang-thai", body: strings.NewReader(form.Encode()),
+		header: map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Origin": "http://127.0.0.1:8080"}})
+	if w.Code != http.StatusSeeOther || !strings.Contains(w.Header().Get("Location"), "#d-") {
+		t.Fatalf("status %d, location %q", w.Code, w.Header().Get("Location"))
+	}
+	got := f.check.statuses
+	if len(got) != 1 || got[0].Report != "412/BC-STC" || got[0].Item == "" || got[0].Status != vanban.TaskDone ||
+		got[0].Note != "đã có QĐ 12" || got[0].By != "Chị Lan" || got[0].Plan != "58/KH-UBND" {
+		t.Errorf("stored %+v", got)
+	}
+	form.Set("trang-thai", "xong")
+	if code := postForm(t, f, "/doi-chieu/trang-thai", form); code != http.StatusBadRequest {
+		t.Errorf("an unknown status: %d, want 400", code)
 	}
 }

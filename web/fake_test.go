@@ -331,6 +331,7 @@ type fakeCheck struct {
 	gold      goldCheck
 	mu        sync.Mutex
 	decisions []app.Decision
+	statuses  []app.StatusSet
 }
 
 type goldCheck struct {
@@ -378,6 +379,9 @@ func (c *fakeCheck) Check(ctx context.Context, plan string, asOf vanban.Date) (*
 			for _, stt := range sortedKeys(m) {
 				r := rows[stt]
 				tc := app.TaskCheck{Plan: plan, PlanID: idPlan58, STT: stt, Task: r.Task, Role: role, Timeframe: r.Timeframe, Status: m[stt], State: fakeStates[m[stt]]}
+				if m[stt] != vanban.TaskNotReported && g.Report.Reference != "" {
+					tc.Report, tc.Item = g.Report.Reference, stt+"|"+strings.ToLower(stt)
+				}
 				if m[stt] == vanban.TaskNotReported && strings.Contains(r.Timeframe, "2026") {
 					tc.Due, tc.Overdue = vanban.D(2026, 6, 30), asOf.After(vanban.D(2026, 6, 30))
 					if tc.Overdue {
@@ -435,6 +439,13 @@ func (c *fakeCheck) Decide(ctx context.Context, d app.Decision) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.decisions = append(c.decisions, d)
+	return nil
+}
+
+func (c *fakeCheck) SetStatus(ctx context.Context, st app.StatusSet) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.statuses = append(c.statuses, st)
 	return nil
 }
 

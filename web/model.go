@@ -47,6 +47,8 @@ type Backend interface {
 	UndoCorrection(ctx context.Context, docID, id int64, who string) error
 	// Decide remembers that a person confirmed or rejected a match.
 	Decide(ctx context.Context, d app.Decision) error
+	// SetStatus stores a person's status for a report item.
+	SetStatus(ctx context.Context, s app.StatusSet) error
 }
 
 var _ Backend = (*app.App)(nil)

@@ -309,6 +309,46 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/doi-chieu?"+planQuery(d.Plan, asOf)+"#xac-nhan", http.StatusSeeOther)
 }
 
+// reportedItems are a unit's tasks matched to an item of its report: those
+// whose status a person may set.
+func reportedItems(u app.UnitCheck) []app.TaskCheck {
+	var out []app.TaskCheck
+	for _, t := range append(append([]app.TaskCheck{}, u.Lead...), u.Coordinate...) {
+		if t.Report != "" && t.Item != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// statusChoices are the statuses a person may set, in the form's order.
+var statusChoices = map[string]vanban.TaskStatus{
+	"hoan-thanh": vanban.TaskDone, "dang-thuc-hien": vanban.TaskInProgress, "chua-thuc-hien": vanban.TaskNotStarted,
+}
+
+// setStatus stores a person's status for the report item a task was
+// matched to (the form's "muc" is REPORT#ITEM), and goes back to the
+// unit on the cross-check page.
+func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) {
+	report, item, _ := strings.Cut(r.PostFormValue("muc"), "#")
+	st, ok := statusChoices[r.PostFormValue("trang-thai")]
+	set := app.StatusSet{Plan: r.PostFormValue("plan"), Report: report, Item: item, Status: st,
+		Note: clip(strings.TrimSpace(r.PostFormValue("ghi-chu")), 500), By: authorOf(r)}
+	if set.Plan == "" || set.Report == "" || set.Item == "" || !ok {
+		s.fail(w, r, http.StatusBadRequest, "Thiếu nhiệm vụ hoặc tình trạng cần đặt.")
+		return
+	}
+	if err := s.cfg.App.SetStatus(r.Context(), set); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	asOf, _ := parseDateInput(r.PostFormValue("ngay"))
+	if asOf.IsZero() {
+		asOf = vanban.DateOf(s.cfg.Now())
+	}
+	http.Redirect(w, r, "/doi-chieu?"+planQuery(set.Plan, asOf)+"#d-"+slug(r.PostFormValue("don-vi")), http.StatusSeeOther)
+}
+
 type uploadView struct {
 	Enabled  bool
 	MaxMB    int64

@@ -150,6 +150,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /doi-chieu", s.crosscheckPage)
 	m.HandleFunc("GET /doi-chieu/excel", s.crosscheckExcel)
 	m.HandleFunc("POST /doi-chieu/quyet-dinh", s.decide)
+	m.HandleFunc("POST /doi-chieu/trang-thai", s.setStatus)
 	m.HandleFunc("GET /doi-chieu/soan/{kind}", s.draftDoc)
 	m.HandleFunc("GET /api/crosscheck/draft/{kind}", s.draftDoc)
 	m.HandleFunc("GET /tai-len", s.uploadPage)
