@@ -424,3 +424,37 @@ func TestSameReportTwiceCountsOnce(t *testing.T) {
 	}
 	checkGold(t, r)
 }
+
+// TestGroupLedTaskMatches: a unit reporting on a task its plan gives to
+// "các sở, ban, ngành" is one of them, so a close paraphrase is taken
+// without a person; the same wording of a task another named unit
+// leads still waits for one.
+func TestGroupLedTaskMatches(t *testing.T) {
+	group := []vanban.Party{{Name: "các sở, ban, ngành", Kind: vanban.KindGroup}}
+	other := []vanban.Party{{Name: "Sở Nội vụ", Kind: vanban.KindUnit}}
+	plan := func(lead []vanban.Party) *vanban.Document {
+		return &vanban.Document{ID: 1, Meta: vanban.Meta{DocType: vanban.TypePlan, Number: "9", Symbol: "KH-UBND", Reference: "9/KH-UBND",
+			Issuer: "Ủy ban nhân dân tỉnh Lào Cai", Date: vanban.D(2026, 2, 1), Title: "Kế hoạch phòng, chống ma túy"},
+			Rows: []vanban.Task{
+				{STT: "1", Task: "Tuyên truyền phòng, chống ma túy trong trường học và khu dân cư", Lead: "x", LeadParties: lead},
+				{STT: "2", Task: "Rà soát, thống kê người sử dụng trái phép chất ma túy trên địa bàn", Lead: "Sở Y tế",
+					LeadParties: []vanban.Party{{Name: "Sở Y tế", Kind: vanban.KindUnit}}},
+				{STT: "3", Task: "Đấu tranh, triệt phá các đường dây mua bán trái phép chất ma túy", Lead: "Công an tỉnh",
+					LeadParties: []vanban.Party{{Name: "Công an tỉnh", Kind: vanban.KindUnit}}},
+			}}
+	}
+	rep := &vanban.Document{ID: 2, Meta: vanban.Meta{DocType: vanban.TypeReport, Number: "5", Symbol: "BC-CAT", Reference: "5/BC-CAT",
+		Issuer: "Công an tỉnh", Date: vanban.D(2026, 11, 20), Place: "Lào Cai", Title: "Báo cáo kết quả thực hiện Kế hoạch số 9/KH-UBND ngày 01/02/2026 của UBND tỉnh Lào Cai", Cites: []string{"9/KH-UBND"},
+		Answers: &vanban.DocRef{Type: vanban.TypePlan, Reference: "9/KH-UBND", Date: vanban.D(2026, 2, 1), Issuer: "Ủy ban nhân dân tỉnh Lào Cai"}},
+		ReportItems: []vanban.ReportItem{{Task: "Tuyên truyền phòng, chống ma túy trong trường học, khu dân cư", Result: "Đã tổ chức 40 buổi", StatusText: "Hoàn thành"}}}
+	for _, tc := range []struct {
+		name   string
+		lead   []vanban.Party
+		accept bool
+	}{{"group-led", group, true}, {"another unit's", other, false}} {
+		r := Check(Input{Plan: plan(tc.lead), Reports: []*vanban.Document{rep}, AsOf: vanban.D(2026, 12, 31)})
+		if len(r.Matches) != 1 || r.Matches[0].Task != "1" || r.Matches[0].Accepted != tc.accept {
+			t.Errorf("%s task: matches %+v, want task 1 accepted=%v", tc.name, r.Matches, tc.accept)
+		}
+	}
+}

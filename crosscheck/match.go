@@ -13,7 +13,8 @@ import (
 
 // Matching thresholds. A text match's confidence is
 //
-//	(0.75·min(1, sim/0.5) + 0.25·min(1, margin/0.15)) × (1 if the unit leads or coordinates the task, else 0.5)
+//	(0.75·min(1, sim/0.5) + 0.25·min(1, margin/0.15)) × (1 if the unit leads or coordinates the task,
+//	0.75 if a group of units leads it — "các sở, ban, ngành", of which the unit may be one —, else 0.5)
 //
 // where sim is the TF-IDF cosine of the item and the task and margin how
 // far the task is ahead of the item's next most similar task: a unit
@@ -121,6 +122,11 @@ type taskInfo struct {
 	section     vector          // the section title's
 	leads       map[string]bool // named units leading the task
 	coordinates map[string]bool
+	// groups is set when a group of units ("các sở, ban, ngành") leads
+	// the task: each of them is assigned it, and the reporting unit may
+	// be one. (A group among the coordinators, "các đơn vị liên quan",
+	// assigns no one in particular.)
+	groups bool
 }
 
 // matcher matches the items of a plan's reports to its tasks.
@@ -154,6 +160,7 @@ func newMatcher(plan *vanban.Document) *matcher {
 			section:     m.corpus.vector(weighted{t.Section.Title, 1}),
 			leads:       unitNames(t.LeadParties),
 			coordinates: unitNames(t.CoordinatorParties),
+			groups:      hasGroup(t.LeadParties),
 		})
 	}
 	return m
@@ -171,6 +178,15 @@ func unitNames(ps []vanban.Party) map[string]bool {
 		}
 	}
 	return out
+}
+
+func hasGroup(ps []vanban.Party) bool {
+	for _, p := range ps {
+		if p.Kind == vanban.KindGroup {
+			return true
+		}
+	}
+	return false
 }
 
 // role returns unit's role on task j, "" when it has none.
@@ -449,13 +465,22 @@ func (m *matcher) assign(mt *Match, c candidate, unit string, second float64) {
 		}
 	} else {
 		conf := textConfidence(c, second)
-		if !party {
+		switch {
+		case party:
+		case m.tasks[c.task].groups:
+			conf *= groupFactor // maybe one of the group the task names
+		default:
 			conf *= 0.5
 		}
 		mt.By, mt.Score = "text", round3(conf)
 	}
 	mt.Accepted = mt.Score >= Threshold
 }
+
+// groupFactor weighs a match by wording to a task that a group of units
+// leads, which the reporting unit may belong to: more than a task of
+// other named units, less than one of its own.
+const groupFactor = 0.75
 
 // textConfidence is the confidence of a match by wording. For one of the
 // tasks sharing the item's number, the number already says it is one of

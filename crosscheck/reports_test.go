@@ -449,22 +449,14 @@ const maxMismatches = 200
 // The level TestReports has reached: it fails below it, and prints every
 // mismatch either way (the goal is none). Raise them as readings improve.
 const (
-	minTasksRight   = 146 // of 150
-	minPerfectFiles = 34  // of 36
+	minTasksRight   = 150 // of 150
+	minPerfectFiles = 36  // of 36
 )
 
 // knownMisses are the mismatches of the rule tests that the reading does
 // not yet avoid, each with why; a rule test fails on any other, and on a
 // known miss that no longer happens (remove it then).
-var knownMisses = map[string]string{
-	// The Lào Cai police report on tasks its plan gives to "Các Sở, ban,
-	// ngành": a vertical unit's membership of the group is not read, so
-	// the match waits for a person at 0.5.
-	"17-ca-lc-nganh-doc.docx: task 1 (1): no item matched (item 2 proposed at 0.50)":   "group membership",
-	"17-ca-lc-nganh-doc.docx: task 13 (13): no item matched (item 3 proposed at 0.50)": "group membership",
-	"17-ca-lc-nganh-doc.pdf: task 1 (1): no item matched (item 2 proposed at 0.50)":    "group membership",
-	"17-ca-lc-nganh-doc.pdf: task 13 (13): no item matched (item 3 proposed at 0.50)":  "group membership",
-}
+var knownMisses = map[string]string{}
 
 // TestReports cross-checks every report file and prints a line per file
 // (tasks right / expected, report checks passed) and the mismatches.
