@@ -69,7 +69,13 @@ func (s *DB) UndoCorrection(ctx context.Context, id int64, who string) error {
 // Corrections lists every correction of a document, undone ones too, in
 // the order they were made.
 func (s *DB) Corrections(ctx context.Context, docID int64) ([]Correction, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, row_key, field, old_value, new_value, author, created_at, undone_at, undone_by
+	return ReadCorrections(ctx, s.db, docID)
+}
+
+// ReadCorrections is Corrections over q: one set of statements for every
+// back end of this schema.
+func ReadCorrections(ctx context.Context, q Queryer, docID int64) ([]Correction, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, document_id, row_key, field, old_value, new_value, author, created_at, undone_at, undone_by
 		FROM corrections WHERE document_id = ? ORDER BY id`, docID)
 	if err != nil {
 		return nil, err
@@ -102,7 +108,12 @@ func touch(ctx context.Context, tx *sql.Tx, docID int64) error {
 // LiveCorrections maps each document with a live correction of field to
 // its latest new value.
 func (s *DB) LiveCorrections(ctx context.Context, field string) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, new_value FROM corrections
+	return ReadLiveCorrections(ctx, s.db, field)
+}
+
+// ReadLiveCorrections is LiveCorrections over q.
+func ReadLiveCorrections(ctx context.Context, q Queryer, field string) (map[int64]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT document_id, new_value FROM corrections
 		WHERE field = ? AND undone_at = '' AND row_key = '' ORDER BY id`, field)
 	if err != nil {
 		return nil, err

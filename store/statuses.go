@@ -39,7 +39,13 @@ func (s *DB) SetStatusDecision(ctx context.Context, reportDocID int64, itemKey s
 // StatusDecisions returns the statuses people set for a report's items,
 // by item key.
 func (s *DB) StatusDecisions(ctx context.Context, reportDocID int64) (map[string]StatusDecision, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT item_key, status, note, decided_by, decided_at FROM status_decisions
+	return ReadStatusDecisions(ctx, s.db, reportDocID)
+}
+
+// ReadStatusDecisions is StatusDecisions over q: one set of statements
+// for every back end of this schema.
+func ReadStatusDecisions(ctx context.Context, q Queryer, reportDocID int64) (map[string]StatusDecision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT item_key, status, note, decided_by, decided_at FROM status_decisions
 		WHERE report_doc_id = ?`, reportDocID)
 	if err != nil {
 		return nil, err

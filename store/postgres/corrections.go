@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"vanban/store"
 )
 
 // AddCorrection records c (its ID and At are set by the store) and
@@ -46,23 +47,7 @@ func (s *DB) UndoCorrection(ctx context.Context, id int64, who string) error {
 // Corrections lists every correction of a document, undone ones too, in
 // the order they were made.
 func (s *DB) Corrections(ctx context.Context, docID int64) ([]Correction, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, row_key, field, old_value, new_value, author, created_at, undone_at, undone_by
-		FROM corrections WHERE document_id = ? ORDER BY id`, docID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Correction
-	for rows.Next() {
-		var c Correction
-		var at, undone string
-		if err := rows.Scan(&c.ID, &c.DocID, &c.Row, &c.Field, &c.Old, &c.New, &c.Author, &at, &undone, &c.UndoneBy); err != nil {
-			return nil, err
-		}
-		c.At, c.UndoneAt = parseStamp(at), parseStamp(undone)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return store.ReadCorrections(ctx, s.db, docID)
 }
 
 // touch gives a document a new revision and logs the change: what
@@ -79,20 +64,5 @@ func touch(ctx context.Context, tx *tx, docID int64) error {
 // LiveCorrections maps each document with a live correction of field to
 // its latest new value.
 func (s *DB) LiveCorrections(ctx context.Context, field string) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, new_value FROM corrections
-		WHERE field = ? AND undone_at = '' AND row_key = '' ORDER BY id`, field)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var v string
-		if err := rows.Scan(&id, &v); err != nil {
-			return nil, err
-		}
-		out[id] = v
-	}
-	return out, rows.Err()
+	return store.ReadLiveCorrections(ctx, s.db, field)
 }

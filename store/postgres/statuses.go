@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"vanban/store"
 )
 
 // SetStatusDecision records the status a person set for the item of
@@ -27,21 +28,5 @@ func (s *DB) SetStatusDecision(ctx context.Context, reportDocID int64, itemKey s
 // StatusDecisions returns the statuses people set for a report's items,
 // by item key.
 func (s *DB) StatusDecisions(ctx context.Context, reportDocID int64) (map[string]StatusDecision, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT item_key, status, note, decided_by, decided_at FROM status_decisions
-		WHERE report_doc_id = ?`, reportDocID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]StatusDecision{}
-	for rows.Next() {
-		var key, at string
-		var d StatusDecision
-		if err := rows.Scan(&key, &d.Status, &d.Note, &d.DecidedBy, &at); err != nil {
-			return nil, err
-		}
-		d.DecidedAt = parseStamp(at)
-		out[key] = d
-	}
-	return out, rows.Err()
+	return store.ReadStatusDecisions(ctx, s.db, reportDocID)
 }
